@@ -1,0 +1,2 @@
+// Minimal entry point; the CLI (System.CommandLine verbs) replaces it.
+Console.WriteLine("EdgeDevice");
