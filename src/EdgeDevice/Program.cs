@@ -1,2 +1,3 @@
-// Minimal entry point; the CLI (System.CommandLine verbs) replaces it.
-Console.WriteLine("EdgeDevice");
+using EdgeDevice.Cli;
+
+return await EdgeDeviceCli.InvokeAsync(args, CliEnvironment.ForConsole());

@@ -1,0 +1,56 @@
+using EdgeDevice.Cli;
+using Microsoft.Extensions.Configuration;
+
+namespace EdgeDevice.Settings;
+
+/// <summary>
+/// Builds the layered configuration of INTERFACE.md: release defaults &lt; the user's
+/// /etc/edgedevice/appsettings.json &lt; EDGEDEVICE_* environment variables &lt; the command
+/// line. A malformed file becomes one <see cref="UserInputException"/> naming the file.
+/// </summary>
+public static class SettingsLoader
+{
+    public const string EnvironmentPrefix = "EDGEDEVICE_";
+
+    public static IConfigurationRoot Build(SettingsSources sources, IEnumerable<KeyValuePair<string, string?>> commandLine)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(sources.DefaultsFile, optional: true, reloadOnChange: false)
+            .AddJsonFile(sources.UserFile, optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddInMemoryCollection(commandLine);
+        try
+        {
+            return builder.Build();
+        }
+        catch (InvalidDataException ex)
+        {
+            string file = File.Exists(sources.UserFile) && ex.Message.Contains(sources.UserFile, StringComparison.Ordinal)
+                ? sources.UserFile
+                : sources.DefaultsFile;
+            string detail = ex.InnerException?.Message ?? ex.Message;
+            throw new UserInputException($"Settings file {file} is not valid JSON: {detail}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new UserInputException($"Settings file {sources.UserFile} cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Binds one section, turning a value of the wrong type into a message that names the setting.</summary>
+    public static T Bind<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        var options = new T();
+        try
+        {
+            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UserInputException($"Setting error in section '{section}': {ex.Message}", ex);
+        }
+
+        return options;
+    }
+}
