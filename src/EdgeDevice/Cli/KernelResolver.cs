@@ -17,7 +17,7 @@ public static class KernelResolver
     {
         if (IsFile(argument))
         {
-            throw new UserInputException($"Kernel file {argument}: kernel files are not supported yet; use a catalogue name (see 'edgedevice kernels').");
+            return new KernelFilter(KernelFiles.KernelFile.Load(argument));
         }
 
         if (KernelCatalogue.TryGet(argument, out Filter f))
