@@ -1,0 +1,124 @@
+using ConvCore.Fixed.Kernels;
+using EdgeDevice.Actions;
+using EdgeDevice.Display;
+using EdgeDevice.Imaging;
+using EdgeDevice.Pipeline;
+using EdgeDevice.Rendering;
+using EdgeDevice.Sources;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeDevice.Cli;
+
+/// <summary>
+/// The source, pipeline and display for a run, chosen from the settings. `auto` picks real
+/// hardware when it is present and otherwise falls back to the synthetic pattern and the
+/// terminal, saying so in one line each. Errors in what the user chose surface here, before
+/// anything starts: bad input exits 2, missing hardware 4.
+/// </summary>
+public sealed class DeviceComposition : IDisposable
+{
+    private DeviceComposition(IFrameSource source, IDisplay display, FramePipeline pipeline, KernelCycle kernels)
+    {
+        Source = source;
+        Display = display;
+        Pipeline = pipeline;
+        Kernels = kernels;
+    }
+
+    public IFrameSource Source { get; }
+
+    public IDisplay Display { get; }
+
+    public FramePipeline Pipeline { get; }
+
+    public KernelCycle Kernels { get; }
+
+    public static DeviceComposition Create(DeviceSettings settings, CliEnvironment env, ILogger logger, string? displayKind = null)
+    {
+        Filter filter = KernelResolver.Resolve(settings.Pipeline.Kernel);
+        IFrameSource source = CreateSource(settings, env, logger);
+        try
+        {
+            IDisplay display = CreateDisplay(settings, env, logger, displayKind ?? settings.Display.Kind);
+            var pipeline = new FramePipeline(settings.Pipeline, display.Capabilities, filter);
+            return new DeviceComposition(source, display, pipeline, new KernelCycle(filter));
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Display.Dispose();
+        Source.Dispose();
+    }
+
+    private static IFrameSource CreateSource(DeviceSettings settings, CliEnvironment env, ILogger logger)
+    {
+        var s = settings.Source;
+        switch (s.Kind.ToLowerInvariant())
+        {
+            case "synthetic":
+                return new SyntheticSource(s.SyntheticWidth, s.SyntheticHeight);
+            case "files":
+                return OpenFiles(s.Path!, settings, logger);
+            case "camera":
+            case "picamera":
+                throw new HardwareUnavailableException($"Source:Kind={s.Kind}: cameras are not supported by this build yet; use Source:Kind=synthetic or files.");
+            default:
+                logger.LogInformation("No camera in use: showing the synthetic pattern (set Source:Kind or --input to use image files).");
+                return new SyntheticSource(s.SyntheticWidth, s.SyntheticHeight);
+        }
+    }
+
+    private static ImageFileSource OpenFiles(string path, DeviceSettings settings, ILogger logger)
+    {
+        var options = new ImageSourceOptions
+        {
+            Loop = settings.Source.Loop,
+            FramesPerSecond = 0, // the frame loop paces; the source only decodes
+            Limits = new ImageLimits { MaxPixels = settings.Source.MaxPixels },
+        };
+        try
+        {
+            return ImageFileSource.Open(path, options, logger);
+        }
+        catch (Exception ex) when (ex is FrameSourceException or ImageDecodeException or IOException or ArgumentException)
+        {
+            throw new UserInputException(ex.Message, ex);
+        }
+    }
+
+    private static IDisplay CreateDisplay(DeviceSettings settings, CliEnvironment env, ILogger logger, string kind)
+    {
+        var d = settings.Display;
+        var caps = new DisplayCapabilities(d.Width, d.Height, ColorDepth.Rgb24, d.Rotation, d.Brightness);
+        switch (kind.ToLowerInvariant())
+        {
+            case "terminal":
+                return Terminal(env, caps);
+            case "none":
+                return new NullDisplay(caps);
+            case "png":
+                return new PngSequenceDisplay(d.OutputDirectory, caps);
+            default:
+                if (env.OutputIsTerminal)
+                {
+                    logger.LogInformation("No LED matrix found: drawing a simulated {Width}x{Height} matrix in the terminal.", d.Width, d.Height);
+                    return Terminal(env, caps);
+                }
+
+                logger.LogInformation("No LED matrix found and no terminal to draw in: running without a display.");
+                return new NullDisplay(caps);
+        }
+    }
+
+    private static TerminalDisplay Terminal(CliEnvironment env, DisplayCapabilities caps)
+    {
+        (bool color, bool inPlace) = TerminalDisplay.Detect(env.OutputIsTerminal, env.GetEnvironmentVariable("NO_COLOR"), env.GetEnvironmentVariable("TERM"));
+        return new TerminalDisplay(env.Out, caps, color, inPlace);
+    }
+}
