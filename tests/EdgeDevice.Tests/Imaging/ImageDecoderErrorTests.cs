@@ -99,6 +99,19 @@ public sealed class ImageDecoderErrorTests : IDisposable
     public void Default_limit_is_16_megapixels() => Assert.Equal(16_000_000, ImageLimits.Default.MaxPixels);
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(16_000_000)]
+    [InlineData(100_000_000)]
+    [InlineData(int.MaxValue)]
+    public void Allocation_limit_always_holds_the_largest_accepted_image_at_16_bits_per_channel(long maxPixels)
+    {
+        var limits = new ImageLimits { MaxPixels = maxPixels };
+
+        // 8 bytes per pixel (16-bit RGBA), the widest type the accepted decoders produce.
+        Assert.True((long)limits.AllocationLimitMegabytes << 20 >= maxPixels * 8);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(-5)]
     public void Unusable_pixel_limit_is_an_argument_error_naming_the_setting(long maxPixels)

@@ -99,6 +99,21 @@ public sealed class ImageFileSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Folder_takes_every_accepted_extension_in_any_case()
+    {
+        string[] names = ["a.PNG", "b.jpeg", "c.JPG", "d.bmp", "e.gif"];
+        foreach (string name in names)
+        {
+            TestImages.Noisy(_folder.File(name), 2, 2, TestImages.EncoderFor(name));
+        }
+
+        using var source = ImageFileSource.Open(_folder.Path);
+
+        Assert.Equal(names, (await ReadAll(source)).Select(f => f.Origin));
+        Assert.Contains("5 files", source.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Folder_looped_starts_again_after_the_last_file()
     {
         TestImages.FlatGreyPng(_folder.File("a.png"), 2, 2, 10);

@@ -28,6 +28,15 @@ internal static class TestImages
     public static string FlatGreyPng(string path, int width, int height, byte value) =>
         Write(path, width, height, (_, _) => new Rgb24(value, value, value), new PngEncoder { ColorType = PngColorType.Rgb });
 
+    /// <summary>ImageSharp's default encoder for the file's extension (".JPG" works too).</summary>
+    public static IImageEncoder EncoderFor(string path)
+    {
+        var formats = Configuration.Default.ImageFormatsManager;
+        IImageFormat format = formats.FindFormatByFileExtension(Path.GetExtension(path).TrimStart('.'))
+            ?? throw new ArgumentException($"No format for {path}.", nameof(path));
+        return formats.FindEncoder(format);
+    }
+
     /// <summary>A noisy RGB image, large enough that its compressed data spans many blocks.</summary>
     public static string Noisy(string path, int width, int height, IImageEncoder encoder, int seed = 1)
     {
