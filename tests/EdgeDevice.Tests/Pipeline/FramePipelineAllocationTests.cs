@@ -13,10 +13,10 @@ public class FramePipelineAllocationTests
     [InlineData("gaussian5", "same-zero", PoolingMode.MaxAbs, GainMode.Auto)]
     public void TwoHundredFramesAllocateNothing(string kernel, string mode, PoolingMode pooling, GainMode gain)
     {
-        // Small frames keep the test quick; the downscale (128x96 -> 64x48) still runs every frame.
-        var options = new PipelineOptions { WorkWidth = 64, WorkHeight = 48, Mode = mode, Pooling = pooling, GainMode = gain };
+        // Small frames keep the test quick; the downscale (64x48 -> 32x24) still runs every frame.
+        var options = new PipelineOptions { WorkWidth = 32, WorkHeight = 24, Mode = mode, Pooling = pooling, GainMode = gain };
         var pipeline = new FramePipeline(options, Matrix(8, 8), Kernel(kernel));
-        LumaFrame frame = Noise(128, 96, seed: 7);
+        LumaFrame frame = Noise(64, 48, seed: 7);
         for (int i = 0; i < 5; i++)
         {
             pipeline.Process(frame);
