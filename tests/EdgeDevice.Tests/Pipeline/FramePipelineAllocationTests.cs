@@ -35,6 +35,26 @@ public class FramePipelineAllocationTests
     }
 
     [Fact]
+    public void NativeFramesSmallerThanTheDisplayAllocateNothing()
+    {
+        var options = PipelineTestData.Plain();
+        options.Mode = "same-zero";
+        var pipeline = new FramePipeline(options, Matrix(8, 8), Kernel("laplacian8"));
+        LumaFrame frame = Noise(6, 5, seed: 11);
+        pipeline.Process(frame);
+        pipeline.Process(frame);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 200; i++)
+        {
+            pipeline.Process(frame);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(pipeline.SampledNearest);
+    }
+
+    [Fact]
     public void SwitchingBetweenKernelsOfOneShapeAllocatesNothing()
     {
         var pipeline = new FramePipeline(new PipelineOptions(), Matrix(8, 8), Kernel("sobel-x"));

@@ -1,3 +1,4 @@
+using ConvCore.Fixed.Kernels;
 using ConvCore.Fixed.Planes;
 using EdgeDevice.Frames;
 using EdgeDevice.Pipeline;
@@ -120,5 +121,19 @@ public class FramePipelineReductionTests
         }
 
         Assert.Equal(MapMode.Magnitude, pipeline.EffectiveMap);
+    }
+
+    [Fact]
+    public void AnL2MagnitudeFilterTakesTheIntegerSquareRoot()
+    {
+        var sobelX = KernelCatalogue.GetKernel("sobel-x");
+        var sobelY = KernelCatalogue.GetKernel("sobel-y");
+        var l2 = new GradientMagnitudeFilter("sobel-l2", sobelX, sobelY, MagnitudeNorm.L2);
+        var pipeline = new FramePipeline(Plain(), Matrix(1, 1), l2);
+
+        // Only the bottom-right pixel is lit: gx = gy = 100, sqrt(20000) = 141.42 -> 141.
+        pipeline.Process(Frame([0, 0, 0], [0, 0, 0], [0, 0, 100]));
+
+        Assert.Equal(141, pipeline.FeatureMap[0, 0]);
     }
 }
