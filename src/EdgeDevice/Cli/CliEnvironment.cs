@@ -14,6 +14,9 @@ public sealed class CliEnvironment
 
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>All environment variables, for the EDGEDEVICE_* settings layer.</summary>
+    public Func<IEnumerable<KeyValuePair<string, string?>>> EnvironmentVariables { get; init; } = SettingsLoader.ProcessEnvironment;
+
     public SettingsSources? Settings { get; init; }
 
     /// <summary>True when stdout is an interactive terminal (terminal drawing, key input).</summary>

@@ -16,7 +16,7 @@ public sealed record DeviceSettings(
     /// <summary>Builds the layers, binds each section and throws one UserInputException listing every invalid setting.</summary>
     public static DeviceSettings Load(CliEnvironment env, IEnumerable<KeyValuePair<string, string?>> commandLine)
     {
-        IConfiguration config = SettingsLoader.Build(env.ResolveSettings(), commandLine);
+        IConfiguration config = SettingsLoader.Build(env.ResolveSettings(), commandLine, env.EnvironmentVariables());
         var settings = new DeviceSettings(
             config,
             SettingsLoader.Bind<SourceOptions>(config, SourceOptions.Section),

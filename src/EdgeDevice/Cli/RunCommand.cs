@@ -2,6 +2,7 @@ using System.CommandLine;
 using EdgeDevice.Actions;
 using EdgeDevice.Hosting;
 using EdgeDevice.Platform;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -63,7 +64,8 @@ public static class RunCommand
         }
 
         builder.Services.AddSingleton(actions);
-        builder.Services.AddSingleton(new RunOutcome());
+        var outcome = new RunOutcome();
+        builder.Services.AddSingleton(outcome);
         if (underSystemd)
         {
             builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
@@ -93,14 +95,13 @@ public static class RunCommand
             env.Time));
         builder.Services.AddHostedService<FrameLoopService>();
 
-        using IHost host = builder.Build();
-        await host.RunAsync(cancellationToken);
-        Exception? failure = host.Services.GetRequiredService<RunOutcome>().Failure;
-        return failure switch
+        // RunAsync disposes the host when it returns.
+        await builder.Build().RunAsync(cancellationToken);
+        return outcome.Failure switch
         {
             null => ExitCodes.Success,
             HardwareUnavailableException => ExitCodes.HardwareAbsent,
-            UserInputException => ExitCodes.InvalidInput,
+            UserInputException or Pipeline.FrameTooSmallException => ExitCodes.InvalidInput,
             _ => ExitCodes.Failure,
         };
     }

@@ -64,7 +64,10 @@ public static class SimulateCommand
 
         // A folder plays once by default; asking for more frames than files loops it.
         overrides.Add(new("Source:Loop", (singleFile || request.Frames is not null).ToString()));
-        overrides.Add(new("Source:FrameRate", "0"));
+        if (!overrides.Any(o => o.Key == "Source:FrameRate"))
+        {
+            overrides.Add(new("Source:FrameRate", "0"));
+        }
         long frames = request.Frames ?? (synthetic ? SyntheticDefaultFrames : singleFile ? 1 : 0);
 
         string displayKind = request.Display ?? (env.OutputIsTerminal ? "terminal" : "none");
@@ -78,9 +81,7 @@ public static class SimulateCommand
         CheckParentWritable(request.SaveLuma, "--save-luma");
 
         DeviceSettings settings = DeviceSettings.Load(env, overrides);
-        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)
-            .AddFilter(l => l >= LogLevel.Warning)
-            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(new TextWriterLoggerProvider(env.Error, LogLevel.Warning)));
         ILogger logger = loggers.CreateLogger("EdgeDevice.Simulate");
         using DeviceComposition parts = DeviceComposition.Create(settings, env, logger, displayKind);
 
@@ -118,10 +119,7 @@ public static class SimulateCommand
         var written = new List<string>();
         var ledRenderer = new LedPictureRenderer();
         string ledPath = Path.Combine(outDir, $"{stem}.led.png");
-        using (var picture = ledRenderer.Render(last))
-        {
-            OutputFolder.SavePng(picture, ledPath);
-        }
+        ledRenderer.SavePng(last, ledPath);
 
         written.Add(ledPath);
         string sideBySide = Path.Combine(outDir, $"{stem}.side-by-side.png");
