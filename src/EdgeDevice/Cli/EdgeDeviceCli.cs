@@ -65,6 +65,7 @@ public static class EdgeDeviceCli
         root.Subcommands.Add(SimulateCommand.Create(env));
         root.Subcommands.Add(KernelsCommand.Create(env));
         root.Subcommands.Add(InfoCommand.Create(env));
+        root.Subcommands.Add(BenchCommand.Create(env));
         return root;
     }
 
