@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace ConvCore.Fixed.Correlation;
+
+// The 32-bit-accumulator family: any kernel the 8-bit path accepts (at most 256 taps), since
+// |pixel x weight| <= 255 x 32768 and the whole sum stays below 255 x 32768 x 256 < 2^31.
+// Used for Q-format kernels and large integer weights, where 16-bit lanes could overflow.
+
+/// <summary>16 pixels per block: one 16-byte load per tap, four 4-lane int32 accumulators.</summary>
+internal readonly struct VectorInt32Lanes128 : IVectorBlock
+{
+    public static int Width => 16;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Compute<TOut, TSink>(ref byte window, ReadOnlySpan<VectorTap> taps, ref TOut destination, in TSink sink)
+        where TOut : unmanaged
+        where TSink : struct, IVectorSink<TOut>
+    {
+        Vector128<int> a = Vector128<int>.Zero;
+        Vector128<int> b = Vector128<int>.Zero;
+        Vector128<int> c = Vector128<int>.Zero;
+        Vector128<int> d = Vector128<int>.Zero;
+        foreach (VectorTap tap in taps)
+        {
+            (Vector128<ushort> p0, Vector128<ushort> p1) = Vector128.Widen(Vector128.LoadUnsafe(ref window, (nuint)tap.Offset));
+            (Vector128<uint> q0, Vector128<uint> q1) = Vector128.Widen(p0);
+            (Vector128<uint> q2, Vector128<uint> q3) = Vector128.Widen(p1);
+            Vector128<int> w = Vector128.Create((int)tap.Weight);
+            a += q0.AsInt32() * w;
+            b += q1.AsInt32() * w;
+            c += q2.AsInt32() * w;
+            d += q3.AsInt32() * w;
+        }
+
+        sink.Store(a, b, c, d, ref destination);
+    }
+}
+
+/// <summary>32 pixels per block: one 32-byte load per tap, four 8-lane int32 accumulators.</summary>
+internal readonly struct VectorInt32Lanes256 : IVectorBlock
+{
+    public static int Width => 32;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Compute<TOut, TSink>(ref byte window, ReadOnlySpan<VectorTap> taps, ref TOut destination, in TSink sink)
+        where TOut : unmanaged
+        where TSink : struct, IVectorSink<TOut>
+    {
+        Vector256<int> a = Vector256<int>.Zero;
+        Vector256<int> b = Vector256<int>.Zero;
+        Vector256<int> c = Vector256<int>.Zero;
+        Vector256<int> d = Vector256<int>.Zero;
+        foreach (VectorTap tap in taps)
+        {
+            (Vector256<ushort> p0, Vector256<ushort> p1) = Vector256.Widen(Vector256.LoadUnsafe(ref window, (nuint)tap.Offset));
+            (Vector256<uint> q0, Vector256<uint> q1) = Vector256.Widen(p0);
+            (Vector256<uint> q2, Vector256<uint> q3) = Vector256.Widen(p1);
+            Vector256<int> w = Vector256.Create((int)tap.Weight);
+            a += q0.AsInt32() * w;
+            b += q1.AsInt32() * w;
+            c += q2.AsInt32() * w;
+            d += q3.AsInt32() * w;
+        }
+
+        sink.Store(a, b, c, d, ref destination);
+    }
+}
