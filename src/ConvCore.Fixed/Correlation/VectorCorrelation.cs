@@ -25,12 +25,12 @@ internal static class VectorCorrelation
     public static bool TryInteriorInt16(ReadOnlyPlane<byte> input, FixedKernel kernel, Plane<short> output, Requantizer requantizer, in CorrelationGeometry g, OutputRegion interior, CorrelationPath maxPath, out CorrelationPath used) =>
         VectorRequantizer.TryCreate(kernel, requantizer, out VectorRequantizer lanes)
             ? TryRun(input, kernel, output, g, interior, maxPath, new VectorInt16Sink(lanes), out used)
-            : TryRun(input, kernel, output, g, interior, maxPath, new VectorPerLaneSink<short, Int16Store>(new Int16Store(requantizer, kernel.Bias)), out used);
+            : TryRun(input, kernel, output, g, interior, maxPath, new VectorPerLaneSink<short, VectorLaneInt16Store>(new(new(requantizer, kernel.Bias))), out used);
 
     public static bool TryInteriorByte(ReadOnlyPlane<byte> input, FixedKernel kernel, Plane<byte> output, Requantizer requantizer, in CorrelationGeometry g, OutputRegion interior, CorrelationPath maxPath, out CorrelationPath used) =>
         VectorRequantizer.TryCreate(kernel, requantizer, out VectorRequantizer lanes)
             ? TryRun(input, kernel, output, g, interior, maxPath, new VectorByteSink(lanes), out used)
-            : TryRun(input, kernel, output, g, interior, maxPath, new VectorPerLaneSink<byte, ByteStore>(new ByteStore(requantizer, kernel.Bias)), out used);
+            : TryRun(input, kernel, output, g, interior, maxPath, new VectorPerLaneSink<byte, VectorLaneByteStore>(new(new(requantizer, kernel.Bias))), out used);
 
     /// <summary>
     /// The path the interior gets: the widest vector the hardware accelerates, the caller

@@ -5,9 +5,10 @@ using ConvCore.Fixed.Requantization;
 namespace ConvCore.Fixed.Correlation;
 
 /// <summary>
-/// The accumulators come from vectors, the requantisation from the scalar store itself, one
-/// lane at a time: used when lanes cannot reproduce it exactly (a multiplier other than 1, a
-/// shift above 31, or a bias large enough that acc + bias could leave int32).
+/// The accumulators come from vectors, the requantisation from a scalar store one lane at a
+/// time (in long arithmetic, as the specification): used when int32 lanes cannot reproduce
+/// it exactly (a multiplier other than 1, a shift above 31, or a bias large enough that
+/// acc + bias could leave int32).
 /// </summary>
 internal readonly struct VectorPerLaneSink<TOut, TStore>(TStore store) : IVectorSink<TOut>
     where TOut : unmanaged
