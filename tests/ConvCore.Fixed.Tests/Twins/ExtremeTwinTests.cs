@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using ConvCore.Fixed.Correlation;
 using ConvCore.Fixed.Kernels;
 using ConvCore.Fixed.Requantization;
@@ -113,6 +114,22 @@ public class ExtremeTwinTests
         }
 
         TwinCoverage.AssertVectorPathsRan(runner);
+    }
+
+    [Fact]
+    public void AnAllZeroKernelGivesTheBiasAloneOnEveryPath()
+    {
+        // No non-zero taps: the vector tap loop runs zero times and only the bias remains.
+        FixedKernel zero = FixedKernel.FromIntegers("zero", 3, 3, new int[9], 0, bias: 300);
+        var runner = new TwinRunner();
+        foreach (BorderMode mode in Enum.GetValues<BorderMode>())
+        {
+            runner.AssertTwinsAgree(Case(zero, Requantizer.Identity, mode, width: 40, height: 4, pixel: -1));
+            runner.AssertTwinsAgree(Case(zero, new Requantizer(1, 2), mode, width: 40, height: 4, pixel: -1));
+        }
+
+        Assert.Empty(zero.NonZeroTaps.ToArray());
+        Assert.Equal(Vector128.IsHardwareAccelerated, runner.CountOf(CorrelationPath.Vector128, "int16-lanes") > 0);
     }
 
     /// <summary>A case with every pixel = <paramref name="pixel"/>, or seeded 0/255 stripes and noise when it is -1.</summary>
