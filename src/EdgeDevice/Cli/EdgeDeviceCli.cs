@@ -66,6 +66,7 @@ public static class EdgeDeviceCli
         root.Subcommands.Add(KernelsCommand.Create(env));
         root.Subcommands.Add(InfoCommand.Create(env));
         root.Subcommands.Add(BenchCommand.Create(env));
+        root.Subcommands.Add(SelfTestCommand.Create(env));
         return root;
     }
 
