@@ -10,39 +10,12 @@ namespace ConvCore.Fixed.Gradient;
 public static class GradientMagnitude
 {
     /// <summary>saturate(|gx| + |gy|): the cheap magnitude most edge demos mean by "Sobel".</summary>
-    public static void L1(ReadOnlyPlane<short> gx, ReadOnlyPlane<short> gy, Plane<short> output)
-    {
-        ValidateSizes(gx, gy, output);
-        for (int y = 0; y < output.Height; y++)
-        {
-            ReadOnlySpan<short> a = gx.Row(y);
-            ReadOnlySpan<short> b = gy.Row(y);
-            Span<short> o = output.Row(y);
-            for (int x = 0; x < o.Length; x++)
-            {
-                int m = Abs(a[x]) + Abs(b[x]); // at most 65536: int is exact
-                o[x] = (short)Math.Min(m, short.MaxValue);
-            }
-        }
-    }
+    public static void L1(ReadOnlyPlane<short> gx, ReadOnlyPlane<short> gy, Plane<short> output) =>
+        Apply(gx, gy, output, default(L1Norm));
 
     /// <summary>saturate(floor(sqrt(gx^2 + gy^2))) with an exact integer square root.</summary>
-    public static void L2(ReadOnlyPlane<short> gx, ReadOnlyPlane<short> gy, Plane<short> output)
-    {
-        ValidateSizes(gx, gy, output);
-        for (int y = 0; y < output.Height; y++)
-        {
-            ReadOnlySpan<short> a = gx.Row(y);
-            ReadOnlySpan<short> b = gy.Row(y);
-            Span<short> o = output.Row(y);
-            for (int x = 0; x < o.Length; x++)
-            {
-                // each square is at most 2^30, so the sum (at most 2^31) fits a uint
-                uint sq = (uint)(a[x] * a[x]) + (uint)(b[x] * b[x]);
-                o[x] = (short)Math.Min(IntegerSqrt.Floor(sq), (uint)short.MaxValue);
-            }
-        }
-    }
+    public static void L2(ReadOnlyPlane<short> gx, ReadOnlyPlane<short> gy, Plane<short> output) =>
+        Apply(gx, gy, output, default(L2Norm));
 
     /// <summary>Dispatches on <paramref name="norm"/> (what a <see cref="GradientMagnitudeFilter"/> asks for).</summary>
     public static void Combine(ReadOnlyPlane<short> gx, ReadOnlyPlane<short> gy, Plane<short> output, MagnitudeNorm norm)
@@ -60,14 +33,21 @@ public static class GradientMagnitude
         }
     }
 
-    /// <summary>
-    /// |v| without a branch: gradient signs are random, so Math.Abs's sign test would be
-    /// mispredicted about half the time (measured about 5x slower on random maps).
-    /// </summary>
-    private static int Abs(int v)
+    /// <summary>The one element-wise walk both norms share, specialised per norm (no delegate).</summary>
+    private static void Apply<TNorm>(ReadOnlyPlane<short> gx, ReadOnlyPlane<short> gy, Plane<short> output, TNorm norm)
+        where TNorm : struct, IMagnitudeNorm
     {
-        int sign = v >> 31;
-        return (v ^ sign) - sign;
+        ValidateSizes(gx, gy, output);
+        for (int y = 0; y < output.Height; y++)
+        {
+            ReadOnlySpan<short> a = gx.Row(y);
+            ReadOnlySpan<short> b = gy.Row(y);
+            Span<short> o = output.Row(y);
+            for (int x = 0; x < o.Length; x++)
+            {
+                o[x] = norm.Of(a[x], b[x]);
+            }
+        }
     }
 
     private static void ValidateSizes(ReadOnlyPlane<short> gx, ReadOnlyPlane<short> gy, Plane<short> output)

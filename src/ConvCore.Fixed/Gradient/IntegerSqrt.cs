@@ -10,7 +10,8 @@ namespace ConvCore.Fixed.Gradient;
 /// The bit-by-bit ("digit by digit") method: one result bit per step, from the top down, so
 /// at most 16 steps for a uint and 32 for a ulong. The step has no data-dependent branch (a
 /// comparison becomes an all-ones or all-zeros mask), which matters on random gradients
-/// where a branch would be mispredicted about half the time.
+/// where a branch would be mispredicted about half the time. The uint and ulong loops are
+/// written out twice on purpose: a generic-math version measured about 3x slower.
 /// </remarks>
 public static class IntegerSqrt
 {

@@ -40,9 +40,9 @@ public class CorrelatorArgumentTests
     }
 
     [Theory]
-    [InlineData(2, 10, "rows", "3 rows but the input only 2")]
-    [InlineData(10, 2, "columns", "3 columns but the input only 2")]
-    public void KernelLargerThanTheInputInValidModeNamesKernel(int height, int width, string _, string text)
+    [InlineData(2, 10, "3 rows but the input only 2")]
+    [InlineData(10, 2, "3 columns but the input only 2")]
+    public void KernelLargerThanTheInputInValidModeNamesKernel(int height, int width, string text)
     {
         var input = new byte[height * width];
         var output = new int[1];

@@ -51,7 +51,7 @@ public class AreaArithmeticTests
             from n in Gen.Frequency((2, Gen.UInt), (1, Gen.Const(uint.MaxValue)), (1, Gen.Const(0u)))
             select (d, k, n);
 
-        SeededSamples.Run(gen, 99, 20000, c =>
+        SeededSamples.Run(gen, 99, 5000, c =>
         {
             var divider = new RoundingDivider(c.d);
             Assert.Equal(BigRounding.DivideHalfEven(c.n, c.d), (BigInteger)divider.Divide(c.n));
@@ -84,7 +84,7 @@ public class AreaArithmeticTests
             from d in Gen.Frequency((3, Gen.Long[1, 1000]), (1, Gen.Long[1, long.MaxValue]))
             select (n, d);
 
-        SeededSamples.Run(gen, 5, 20000, c =>
+        SeededSamples.Run(gen, 5, 5000, c =>
             Assert.Equal(BigRounding.DivideHalfEven(c.n, c.d), (BigInteger)IntegerDivision.RoundHalfEven(c.n, c.d)));
     }
 
