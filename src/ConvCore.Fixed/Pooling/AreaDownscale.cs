@@ -84,6 +84,7 @@ public static class AreaDownscale
         bool fast = RoundingDivider.Fits(area, byte.MaxValue);
         var divider = fast ? new RoundingDivider((uint)area) : default;
         ReadOnlySpan<byte> data = source.Data;
+        int stride = source.Stride;
         var rows = new AreaSpanWalker(sh, dh);
         for (int dy = 0; dy < dh; dy++)
         {
@@ -94,7 +95,6 @@ public static class AreaDownscale
             {
                 AreaSpan xs = columns.Next();
                 // Top and bottom rows may be partly covered; the rows between count fully.
-                int stride = source.Stride;
                 long sum = (long)ys.FirstWeight * xs.WeightedSum(data, ys.First * stride);
                 if (ys.Last != ys.First)
                 {
