@@ -1,7 +1,7 @@
 using ConvCore.Fixed.Planes;
 using ConvCore.Fixed.Tests.Exactness;
 using CsCheck;
-using Pool = ConvCore.Fixed.Pooling.Pooling;
+using Pool = ConvCore.Fixed.Pooling.GridPooling;
 
 namespace ConvCore.Fixed.Tests.Pooling;
 

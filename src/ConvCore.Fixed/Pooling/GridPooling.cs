@@ -9,7 +9,7 @@ namespace ConvCore.Fixed.Pooling;
 /// [floor(gx W / w), floor((gx + 1) W / w)), so any ratio works, not only integer ones.
 /// Exact integer arithmetic, allocates nothing.
 /// </summary>
-public static class Pooling
+public static class GridPooling
 {
     /// <summary>
     /// Each output cell takes the input value of largest magnitude in its cell, sign kept
