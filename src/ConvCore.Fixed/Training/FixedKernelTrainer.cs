@@ -350,7 +350,7 @@ public sealed class FixedKernelTrainer
             if (Math.Abs(weights[i]) > format.MaxWeight)
             {
                 throw new ArgumentOutOfRangeException(nameof(KernelTrainerOptions.InitialWeights), weights[i],
-                    $"InitialWeights[{i}] = {weights[i]} is outside the Q{15 - format.WeightFractionBits}.{format.WeightFractionBits} range of the forward weights (|w| <= {format.MaxWeight}).");
+                    $"InitialWeights[{i}] = {weights[i]} is outside the Q{16 - format.WeightFractionBits}.{format.WeightFractionBits} range of the forward weights (|w| <= {format.MaxWeight}).");
             }
 
             master[i] = (long)Math.Round(Math.ScaleB(weights[i], format.MasterFractionBits), MidpointRounding.ToEven);
