@@ -11,14 +11,16 @@ namespace ConvCore.Fixed.Training;
 internal struct FixedLearningRate
 {
     private const int DecayFractionBits = 30;
-    private readonly LearningRateSchedule _schedule;
+    private readonly int _every;
     private readonly long _decay;
 
     public FixedLearningRate(LearningRateSchedule schedule)
     {
-        _schedule = schedule;
         Raw = (long)Math.Round(Math.ScaleB(schedule.Initial, FixedTrainingFormat.LearningRateFractionBits), MidpointRounding.ToEven);
         _decay = (long)Math.Round(Math.ScaleB(schedule.DecayFactor, DecayFractionBits), MidpointRounding.ToEven);
+
+        // Worked out here so that a step never looks at the schedule's doubles.
+        _every = schedule.DecayFactor < 1 ? schedule.DecayEvery : 0;
     }
 
     /// <summary>The current rate x 2^40.</summary>
@@ -29,7 +31,7 @@ internal struct FixedLearningRate
     /// <summary>Applies the step decay due once <paramref name="completedSteps"/> steps are done.</summary>
     public void AfterStep(int completedSteps)
     {
-        if (_schedule.DecaysAfter(completedSteps))
+        if (_every > 0 && completedSteps % _every == 0)
         {
             Raw = (long)Rounding.ShiftRightHalfEven((Int128)Raw * _decay, DecayFractionBits);
         }
