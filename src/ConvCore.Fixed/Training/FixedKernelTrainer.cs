@@ -13,40 +13,26 @@ namespace ConvCore.Fixed.Training;
 /// point and allocates nothing; doubles appear only at set-up and in the reporting members.
 /// </summary>
 /// <remarks>
-/// Per step: for each (X, Y) pair, the forward pass (<see cref="ForwardCorrelation"/>) and
-/// the int32 error map (<see cref="ErrorMap"/>), then the gradient as the correlation of X with that map
-/// (<see cref="GradientCorrelation"/>); then one update per weight,
-/// D = round(2 lr G / 2^s [/ N]), rounded once (half to even, or stochastically), then
-/// V = beta V + D and M -= V (V = D without momentum).
-/// The forward weights are the masters rounded to the Q format. An update that would put a
-/// weight outside the Q range is refused and the run is <see cref="TrainingStatus.Diverged"/>.
+/// Per step: for each (X, Y) pair, the forward pass (<see cref="ForwardCorrelation"/>), the
+/// int32 error map (<see cref="ErrorMap"/>) and the gradient as the correlation of X with
+/// that map (<see cref="GradientCorrelation"/>), summed exactly over the batch; then the
+/// loss is judged (<see cref="ConvergenceMonitor{T}"/>) and the weights updated
+/// (<see cref="FixedWeights"/>). An update that would put a weight outside the Q range is
+/// refused and the run is <see cref="TrainingStatus.Diverged"/>.
 /// </remarks>
 public sealed class FixedKernelTrainer
 {
     /// <summary>The most pairs one step accepts: keeps the Int128 update product exact.</summary>
     public const int MaxBatchExamples = 4096;
 
-    /// <summary>Fraction bits of the momentum factor.</summary>
-    private const int MomentumFractionBits = 30;
-
     private readonly KernelTrainerOptions _options;
     private readonly FixedTrainingWorkspace _work;
-    private readonly long[] _master;
-    private readonly long[] _velocity;
-    private readonly short[] _forward;
+    private readonly FixedWeights _weights;
     private readonly Int128[] _gradient;
     private readonly int _predictionShift;
     private readonly int _targetShift;
-    private readonly int _forwardShift;
-    private readonly int _biasShift;
-    private readonly int _weightUpdateShift;
-    private readonly int _biasUpdateShift;
-    private readonly long _momentum;
     private ConvergenceMonitor<Int128> _monitor;
     private FixedLearningRate _rate;
-    private SplitMix64 _random;
-    private long _masterBias;
-    private long _biasVelocity;
     private Int128 _biasGradient;
     private Int128 _squares;
     private Int128 _targetEnergy;
@@ -66,24 +52,13 @@ public sealed class FixedKernelTrainer
         Format = format;
         _work = new FixedTrainingWorkspace(maxInputWidth, maxInputHeight, options.Rows, options.Cols);
 
-        int fe = format.ErrorFractionBits;
-        _predictionShift = fe - format.WeightFractionBits - format.InputFractionBits;
-        _targetShift = fe - format.TargetFractionBits;
-        _forwardShift = format.MasterFractionBits - format.WeightFractionBits;
-        _biasShift = format.MasterFractionBits - format.WeightFractionBits - format.InputFractionBits;
-        _weightUpdateShift = FixedTrainingFormat.LearningRateFractionBits + fe + format.InputFractionBits - format.MasterFractionBits;
-        _biasUpdateShift = FixedTrainingFormat.LearningRateFractionBits + fe - format.MasterFractionBits;
+        _weights = new FixedWeights(options, format);
+        _gradient = new Int128[options.TapCount];
 
-        _master = ToMaster(options.StartingWeights(), format);
-        _masterBias = ToMasterBias(options.InitialBias, format);
-        _velocity = new long[_master.Length];
-        _momentum = (long)Math.Round(Math.ScaleB(options.Momentum, MomentumFractionBits), MidpointRounding.ToEven);
-        _forward = new short[_master.Length];
-        _gradient = new Int128[_master.Length];
-        RefreshForward();
-
+        // Prediction (weight + input bits) and target both move up to the error format.
+        _predictionShift = format.ErrorFractionBits - format.WeightFractionBits - format.InputFractionBits;
+        _targetShift = format.ErrorFractionBits - format.TargetFractionBits;
         _rate = new FixedLearningRate(options.LearningRate);
-        _random = new SplitMix64(format.StochasticSeed);
         _monitor = new ConvergenceMonitor<Int128>(options.Stopping, LossThresholdRaw(options.Stopping.LossThreshold, format.LossFractionBits));
     }
 
@@ -98,15 +73,15 @@ public sealed class FixedKernelTrainer
     public int MaxInputHeight => _work.MaxInputHeight;
 
     /// <summary>The int16 weights the next forward pass uses, Q format with <see cref="FixedTrainingFormat.WeightFractionBits"/>.</summary>
-    public ReadOnlySpan<short> ForwardWeights => _forward;
+    public ReadOnlySpan<short> ForwardWeights => _weights.Forward;
 
     /// <summary>The bias the next forward pass adds, in accumulator units (2^(weight + input fraction bits)).</summary>
-    public int ForwardBias { get; private set; }
+    public int ForwardBias => _weights.ForwardBias;
 
     /// <summary>The int64 master weights, with <see cref="FixedTrainingFormat.MasterFractionBits"/> fraction bits.</summary>
-    public ReadOnlySpan<long> MasterWeights => _master;
+    public ReadOnlySpan<long> MasterWeights => _weights.Master;
 
-    public long MasterBias => _masterBias;
+    public long MasterBias => _weights.MasterBias;
 
     /// <summary>Completed steps.</summary>
     public int Iteration { get; private set; }
@@ -128,17 +103,17 @@ public sealed class FixedKernelTrainer
     /// <summary>The master weights as real numbers, row-major (for display; allocates).</summary>
     public double[] CurrentWeights()
     {
-        var w = new double[_master.Length];
+        var w = new double[_gradient.Length];
         for (int i = 0; i < w.Length; i++)
         {
-            w[i] = Math.ScaleB(_master[i], -Format.MasterFractionBits);
+            w[i] = Math.ScaleB(_weights.Master[i], -Format.MasterFractionBits);
         }
 
         return w;
     }
 
     /// <summary>The master bias in real (target) units.</summary>
-    public double CurrentBias() => Math.ScaleB(_masterBias, -Format.MasterFractionBits);
+    public double CurrentBias() => Math.ScaleB(_weights.MasterBias, -Format.MasterFractionBits);
 
     /// <summary>Adds one pair's loss and gradient to the pending step; the target is an int16 plane in the target format.</summary>
     public void Accumulate(ReadOnlyPlane<byte> input, ReadOnlyPlane<short> target) => AccumulateCore(input, target);
@@ -179,7 +154,7 @@ public sealed class FixedKernelTrainer
         LastLoss = new FixedLoss(loss, Format.LossFractionBits);
         SaturatedErrors = _pendingSaturated;
         Status = _monitor.Observe(loss, energy);
-        if (Status != TrainingStatus.Diverged && !TryUpdate(mean ? _pendingPixels : 1))
+        if (Status != TrainingStatus.Diverged && !_weights.TryUpdate(_gradient, _biasGradient, _rate.Raw, mean ? _pendingPixels : 1))
         {
             Status = TrainingStatus.Diverged;
         }
@@ -198,7 +173,7 @@ public sealed class FixedKernelTrainer
     public FixedKernel ToKernel(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return FixedKernel.Create(name, Rows, Cols, _forward, Format.WeightFractionBits, ForwardBias);
+        return FixedKernel.Create(name, Rows, Cols, _weights.Forward, Format.WeightFractionBits, _weights.ForwardBias);
     }
 
     private void AccumulateCore<TTarget>(ReadOnlyPlane<byte> input, ReadOnlyPlane<TTarget> target)
@@ -224,8 +199,8 @@ public sealed class FixedKernelTrainer
 
         // One buffer: the forward accumulators, then (in place) the error map.
         var errors = new Plane<int>(_work.Errors.AsSpan(0, g.OutputWidth * g.OutputHeight), g.OutputWidth, g.OutputHeight);
-        ForwardCorrelation.Correlate(input, _work.Taps.AsSpan(0, _work.TapCount), errors);
-        ErrorSums sums = ErrorMap.Compute(errors, ForwardBias, _predictionShift, target, _targetShift);
+        ForwardCorrelation.Correlate(input, _weights.Taps, errors);
+        ErrorSums sums = ErrorMap.Compute(errors, _weights.ForwardBias, _predictionShift, target, _targetShift);
         GradientCorrelation.Correlate(input, errors, _work.ExampleGradient);
         for (int i = 0; i < _gradient.Length; i++)
         {
@@ -238,89 +213,6 @@ public sealed class FixedKernelTrainer
         _pendingSaturated += sums.Saturated;
         _pendingPixels += (long)g.OutputWidth * g.OutputHeight;
         _pendingExamples++;
-    }
-
-    /// <summary>Computes every new master value; commits them only if all stay representable.</summary>
-    private bool TryUpdate(long pixels)
-    {
-        Int128 twiceRate = 2 * (Int128)_rate.Raw;
-        Int128 weightDivisor = (Int128)pixels << _weightUpdateShift;
-        Span<long> nextMaster = _work.NewMaster;
-        Span<long> nextVelocity = _work.NewVelocity;
-        for (int i = 0; i < _master.Length; i++)
-        {
-            Int128 v = Velocity(_velocity[i], RoundUpdate(twiceRate * _gradient[i], weightDivisor));
-            Int128 m = _master[i] - v;
-            if (!FitsForward(m))
-            {
-                return false;
-            }
-
-            // |v| <= |M| + |M - v|, both in the forward range, so v fits a long too.
-            nextMaster[i] = (long)m;
-            nextVelocity[i] = (long)v;
-        }
-
-        long biasVelocity = 0;
-        long nextBias = _masterBias;
-        if (_options.UseBias)
-        {
-            Int128 v = Velocity(_biasVelocity, RoundUpdate(twiceRate * _biasGradient, (Int128)pixels << _biasUpdateShift));
-            Int128 b = _masterBias - v;
-            if (!FitsBias(b))
-            {
-                return false;
-            }
-
-            nextBias = (long)b;
-            biasVelocity = (long)v;
-        }
-
-        nextMaster.CopyTo(_master);
-        nextVelocity.CopyTo(_velocity);
-        _masterBias = nextBias;
-        _biasVelocity = biasVelocity;
-        RefreshForward();
-        return true;
-    }
-
-    /// <summary>beta V + D, with beta V rounded half to even (exactly D when there is no momentum).</summary>
-    private Int128 Velocity(long previous, Int128 step) =>
-        _momentum == 0 ? step : Rounding.ShiftRightHalfEven((Int128)_momentum * previous, MomentumFractionBits) + step;
-
-    private Int128 RoundUpdate(Int128 numerator, Int128 divisor) =>
-        Format.Rounding == UpdateRounding.Stochastic
-            ? WideRounding.DivideStochastic(numerator, divisor, ref _random)
-            : WideRounding.DivideHalfEven(numerator, divisor);
-
-    private bool FitsForward(Int128 master)
-    {
-        Int128 w = Rounding.ShiftRightHalfEven(master, _forwardShift);
-        return w >= short.MinValue && w <= short.MaxValue;
-    }
-
-    private bool FitsBias(Int128 master)
-    {
-        Int128 b = Rounding.ShiftRightHalfEven(master, _biasShift);
-        return b >= int.MinValue && b <= int.MaxValue;
-    }
-
-    /// <summary>Rounds the masters to the forward format and rebuilds the non-zero taps.</summary>
-    private void RefreshForward()
-    {
-        int count = 0;
-        for (int i = 0; i < _master.Length; i++)
-        {
-            short w = (short)Rounding.ShiftRightHalfEven(_master[i], _forwardShift);
-            _forward[i] = w;
-            if (w != 0)
-            {
-                _work.Taps[count++] = new KernelTap(i / Cols, i % Cols, w);
-            }
-        }
-
-        _work.TapCount = count;
-        ForwardBias = (int)Rounding.ShiftRightHalfEven(_masterBias, _biasShift);
     }
 
     private void ClearPending()
@@ -340,34 +232,6 @@ public sealed class FixedKernelTrainer
         {
             throw new InvalidOperationException($"Training diverged at step {Iteration}; the weights are the last ones in range. Build a new trainer (e.g. with a smaller learning rate).");
         }
-    }
-
-    private static long[] ToMaster(double[] weights, FixedTrainingFormat format)
-    {
-        var master = new long[weights.Length];
-        for (int i = 0; i < weights.Length; i++)
-        {
-            if (Math.Abs(weights[i]) > format.MaxWeight)
-            {
-                throw new ArgumentOutOfRangeException(nameof(KernelTrainerOptions.InitialWeights), weights[i],
-                    $"InitialWeights[{i}] = {weights[i]} is outside the Q{16 - format.WeightFractionBits}.{format.WeightFractionBits} range of the forward weights (|w| <= {format.MaxWeight}).");
-            }
-
-            master[i] = (long)Math.Round(Math.ScaleB(weights[i], format.MasterFractionBits), MidpointRounding.ToEven);
-        }
-
-        return master;
-    }
-
-    private static long ToMasterBias(double bias, FixedTrainingFormat format)
-    {
-        double limit = Math.ScaleB(int.MaxValue, -(format.WeightFractionBits + format.InputFractionBits));
-        if (Math.Abs(bias) > limit)
-        {
-            throw new ArgumentOutOfRangeException(nameof(KernelTrainerOptions.InitialBias), bias, $"InitialBias {bias} does not fit the int32 accumulator bias (|b| <= {limit}).");
-        }
-
-        return (long)Math.Round(Math.ScaleB(bias, format.MasterFractionBits), MidpointRounding.ToEven);
     }
 
     private static Int128 LossThresholdRaw(double threshold, int lossFractionBits)
