@@ -61,7 +61,7 @@ public sealed class Ht16k33Display : IDisplay, IReinitializable
         _chip.Flush();
     }
 
-    public string Name => $"ht16k33 {_map.PanelWidth}x{_map.PanelHeight}{(_model == Ht16k33Model.Bicolor8x8 ? " bicolour" : string.Empty)}";
+    public string Name => field ??= $"ht16k33 {_map.PanelWidth}x{_map.PanelHeight}{(_model == Ht16k33Model.Bicolor8x8 ? " bicolour" : string.Empty)}";
 
     public DisplayCapabilities Capabilities { get; }
 

@@ -33,7 +33,7 @@ public sealed class Hub75Display : IDisplay
         Capabilities = new DisplayCapabilities(_map.ViewerWidth, _map.ViewerHeight, ColorDepth.Rgb24, rotation, brightness);
     }
 
-    public string Name => $"hub75 {_map.PanelWidth}x{_map.PanelHeight}";
+    public string Name => field ??= $"hub75 {_map.PanelWidth}x{_map.PanelHeight}";
 
     public DisplayCapabilities Capabilities { get; }
 

@@ -61,7 +61,7 @@ public sealed class Is31fl3731Display : IDisplay, IReinitializable
         Blank();
     }
 
-    public string Name => $"is31fl3731 {_map.PanelWidth}x{_map.PanelHeight}";
+    public string Name => field ??= $"is31fl3731 {_map.PanelWidth}x{_map.PanelHeight}";
 
     public DisplayCapabilities Capabilities { get; }
 

@@ -69,7 +69,7 @@ public sealed class LedStripDisplay : IDisplay
         Capabilities = new DisplayCapabilities(_map.ViewerWidth, _map.ViewerHeight, ColorDepth.Rgb24, rotation, brightness);
     }
 
-    public string Name => $"{(_chip == LedStripChip.Sk6812 ? "sk6812" : "ws2812b")} {_map.PanelWidth}x{_map.PanelHeight}";
+    public string Name => field ??= $"{(_chip == LedStripChip.Sk6812 ? "sk6812" : "ws2812b")} {_map.PanelWidth}x{_map.PanelHeight}";
 
     public DisplayCapabilities Capabilities { get; }
 

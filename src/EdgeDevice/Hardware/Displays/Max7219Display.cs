@@ -40,7 +40,7 @@ public sealed class Max7219Display : IDisplay, IReinitializable
         Reinitialize();
     }
 
-    public string Name => $"max7219 {_map.PanelWidth}x{_map.PanelHeight}";
+    public string Name => field ??= $"max7219 {_map.PanelWidth}x{_map.PanelHeight}";
 
     public DisplayCapabilities Capabilities { get; }
 

@@ -29,7 +29,7 @@ public sealed class SenseHatFramebufferDisplay : IDisplay
         Blank();
     }
 
-    public string Name => $"sensehat 8x8 ({DevicePath})";
+    public string Name => field ??= $"sensehat 8x8 ({DevicePath})";
 
     public DisplayCapabilities Capabilities { get; }
 
