@@ -27,15 +27,11 @@ public sealed class PiCameraSource : IFrameSource
     private readonly TimeProvider _time;
     private readonly string _executable;
     private readonly LumaFrame _frame;
+    private readonly LatestFrameSlot _slot;
+    private readonly byte[] _raw;
     private readonly object _gate = new();
-    private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _supervisor;
-    private byte[] _filling;
-    private byte[] _ready;
-    private long _readySequence;
-    private long _consumedSequence;
-    private long _delivered;
     private Process? _child;
     private volatile bool _disposed;
 
@@ -55,8 +51,8 @@ public sealed class PiCameraSource : IFrameSource
         _logger = logger ?? NullLogger.Instance;
         _time = time ?? TimeProvider.System;
         _frame = new LumaFrame(options.Width, options.Height) { Origin = "picamera" };
-        _filling = new byte[_layout.FrameBytes];
-        _ready = new byte[_layout.FrameBytes];
+        _raw = new byte[_layout.FrameBytes];
+        _slot = new LatestFrameSlot(options.Width, options.Height);
         Description = $"picamera {options.Width}x{options.Height} via {Path.GetFileName(_executable)}";
         _supervisor = Task.Run(SuperviseAsync);
     }
@@ -77,29 +73,7 @@ public sealed class PiCameraSource : IFrameSource
     /// <summary>How the last child ended, with its last stderr line, for logs and `info`.</summary>
     public string? LastExit { get; private set; }
 
-    public async ValueTask<LumaFrame?> ReadAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (_disposed)
-            {
-                return null;
-            }
-
-            lock (_gate)
-            {
-                if (_readySequence > _consumedSequence)
-                {
-                    _layout.CopyLuma(_ready, _frame.Pixels);
-                    _consumedSequence = _readySequence;
-                    _frame.Sequence = _delivered++;
-                    return _frame;
-                }
-            }
-
-            await _signal.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public ValueTask<LumaFrame?> ReadAsync(CancellationToken cancellationToken) => _slot.TakeAsync(_frame, cancellationToken);
 
     public void Dispose()
     {
@@ -130,7 +104,7 @@ public sealed class PiCameraSource : IFrameSource
             // The supervisor only ends by cancellation; anything else was logged there.
         }
 
-        Wake();
+        _slot.Close();
     }
 
     private async Task SuperviseAsync()
@@ -224,7 +198,7 @@ public sealed class PiCameraSource : IFrameSource
             int filled = 0;
             while (true)
             {
-                int n = await stdout.ReadAsync(_filling.AsMemory(filled, _layout.FrameBytes - filled), stop).ConfigureAwait(false);
+                int n = await stdout.ReadAsync(_raw.AsMemory(filled, _layout.FrameBytes - filled), stop).ConfigureAwait(false);
                 watchdog.CancelAfter(_options.StallTimeout);
                 if (n == 0)
                 {
@@ -267,25 +241,9 @@ public sealed class PiCameraSource : IFrameSource
 
     private void Publish()
     {
-        lock (_gate)
-        {
-            (_filling, _ready) = (_ready, _filling);
-            _readySequence++;
-            FramesReceived++;
-        }
-
-        Wake();
-    }
-
-    private void Wake()
-    {
-        lock (_gate)
-        {
-            if (_signal.CurrentCount == 0)
-            {
-                _signal.Release();
-            }
-        }
+        _layout.CopyLuma(_raw, _slot.Back);
+        _slot.Publish();
+        FramesReceived++;
     }
 
     private void Stop(Process process)
