@@ -54,6 +54,10 @@ public sealed class BusAccess
         return _canOpen(node) ? null : BusFixes.PermissionDenied(node, "i2c");
     }
 
+    /// <summary>Null when an existing node can be opened, else the group to join; null also when it does not exist (callers check that).</summary>
+    public string? PermissionProblem(string node, string group) =>
+        File.Exists(node) && !_canOpen(node) ? BusFixes.PermissionDenied(node, group) : null;
+
     public SpiDevice OpenSpi(SpiConnectionSettings settings, string what)
     {
         ArgumentNullException.ThrowIfNull(settings);
