@@ -48,6 +48,12 @@ public static partial class CameraDetection
             return [];
         }
 
+        return ListPiCameras(app, run);
+    }
+
+    /// <summary>The CSI cameras the given camera app lists (it starts libcamera, so this takes a second or two).</summary>
+    public static IReadOnlyList<DetectedCamera> ListPiCameras(string app, Runner? run = null)
+    {
         run ??= CommandRunner.Run;
         return ParseCameraList(run(app, ["--list-cameras"], TimeSpan.FromSeconds(10)));
     }

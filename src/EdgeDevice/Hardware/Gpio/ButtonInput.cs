@@ -1,5 +1,7 @@
 using System.Device.Gpio;
 using EdgeDevice.Actions;
+using EdgeDevice.Cli;
+using EdgeDevice.Hardware.Board;
 using EdgeDevice.Settings;
 using Iot.Device.Button;
 
@@ -16,6 +18,7 @@ public sealed class ButtonInput : IDisposable
     private readonly GpioButton _button;
     private readonly ButtonGestures _gestures;
     private readonly ActionQueue _actions;
+    private GpioController? _ownedController;
 
     /// <param name="gpio">The board's controller (see <see cref="GpioControllers.Open"/>); not disposed here.</param>
     public ButtonInput(GpioController gpio, int pin, TimeSpan hold, ActionQueue actions, TimeProvider? time = null, TimeSpan? doublePressWindow = null, TimeSpan? debounce = null)
@@ -44,6 +47,29 @@ public sealed class ButtonInput : IDisposable
         return new ButtonInput(gpio, options.Pin, TimeSpan.FromSeconds(options.HoldSeconds), actions, time);
     }
 
+    /// <summary>
+    /// Opens the board's GPIO controller (driver chosen by <see cref="GpioDriverSelection"/>) and
+    /// starts the button; the controller is disposed with it. Throws
+    /// <see cref="HardwareUnavailableException"/> with the fix when the GPIO cannot be used.
+    /// </summary>
+    public static ButtonInput Start(ButtonOptions options, ActionQueue actions, HardwareEnvironment env, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(env);
+        GpioController gpio = GpioControllers.Open(env.Board, env.Os);
+        try
+        {
+            ButtonInput input = FromOptions(options, gpio, actions, time ?? env.Time);
+            input._ownedController = gpio;
+            return input;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            gpio.Dispose();
+            throw new HardwareUnavailableException($"The button on GPIO {options.Pin} cannot be used ({ex.Message}): check Button:Pin and that the user is in the gpio group.", ex);
+        }
+    }
+
     public static DeviceAction ActionFor(ButtonGesture gesture) => gesture switch
     {
         ButtonGesture.DoublePress => DeviceAction.ToggleMap,
@@ -55,6 +81,8 @@ public sealed class ButtonInput : IDisposable
     {
         _button.Dispose();
         _gestures.Dispose();
+        _ownedController?.Dispose();
+        _ownedController = null;
     }
 
     private void OnGesture(ButtonGesture gesture) => _actions.Post(ActionFor(gesture));
