@@ -259,7 +259,8 @@ public sealed class PiCameraSource : IFrameSource
             if (!PosixSignals.Terminate(process.Id) || !process.WaitForExit(_options.StopTimeout))
             {
                 process.Kill(entireProcessTree: true);
-                process.WaitForExit(_options.StopTimeout);
+                // SIGKILL cannot be refused; wait long enough for it to be reaped even on a busy machine.
+                process.WaitForExit(TimeSpan.FromSeconds(5));
             }
         }
         catch (InvalidOperationException)

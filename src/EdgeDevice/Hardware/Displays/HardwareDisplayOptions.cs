@@ -43,6 +43,13 @@ public sealed class HardwareDisplayOptions
 
     public int ChainColumns { get; set; } = 1;
 
+    /// <summary>
+    /// HUB75 pin mapping of the Adafruit bonnet: bonnet32 or bonnet64 (the binding's two tables
+    /// differ only in swapping the G and B lines, as some 64-row panels need); auto = bonnet64
+    /// for panels over 32 rows.
+    /// </summary>
+    public string Hub75Mapping { get; set; } = "auto";
+
     public WiringOrder WiringOrder => Layout.ToLowerInvariant() switch
     {
         "serpentine" or "zigzag" => WiringOrder.Serpentine,
@@ -96,6 +103,11 @@ public sealed class HardwareDisplayOptions
         if (MaxCurrentMilliamps < 0)
         {
             yield return $"Display:MaxCurrentMilliamps is {MaxCurrentMilliamps}; it must be 0 (no limit) or a positive number of mA.";
+        }
+
+        if (Hub75Mapping.ToLowerInvariant() is not ("auto" or "bonnet32" or "bonnet64"))
+        {
+            yield return $"Display:Hub75Mapping is '{Hub75Mapping}'; it must be auto, bonnet32 or bonnet64.";
         }
 
         if (ChainRows < 1 || ChainColumns < 1)

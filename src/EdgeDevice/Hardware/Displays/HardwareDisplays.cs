@@ -73,7 +73,7 @@ public static class HardwareDisplays
                 Is31fl3731Display.DefaultAddress,
                 "IS31FL3731 matrix",
                 i2c => new Is31fl3731Display(i2c, display.Width, display.Height, display.Rotation, display.Brightness)),
-            _ => Hub75Display.Open(env.Board, display.Width, display.Height, display.Rotation, display.Brightness, hardware.ChainRows, hardware.ChainColumns),
+            _ => Hub75Display.Open(env.Board, display.Width, display.Height, display.Rotation, display.Brightness, hardware.ChainRows, hardware.ChainColumns, hardware.Hub75Mapping),
         };
         return new ResilientDisplay(inner, logger, env.Time);
     }

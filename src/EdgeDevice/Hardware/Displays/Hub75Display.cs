@@ -45,7 +45,7 @@ public sealed class Hub75Display : IDisplay
     /// Opens the panel on a supported board, or throws <see cref="HardwareUnavailableException"/>
     /// naming the board and what to do. <paramref name="openCanvas"/> defaults to RGBLedMatrix.
     /// </summary>
-    public static Hub75Display Open(BoardInfo board, int width, int height, int rotation, double brightness, int chainRows = 1, int chainColumns = 1, Func<IRgbMatrixCanvas>? openCanvas = null)
+    public static Hub75Display Open(BoardInfo board, int width, int height, int rotation, double brightness, int chainRows = 1, int chainColumns = 1, string mapping = "auto", Func<IRgbMatrixCanvas>? openCanvas = null)
     {
         ArgumentNullException.ThrowIfNull(board);
         if (!IsSupported(board))
@@ -55,8 +55,14 @@ public sealed class Hub75Display : IDisplay
                 "Use one of those boards, or set Display:Kind to a SPI/I2C matrix (ws2812b, max7219, sensehat, ht16k33, is31fl3731).");
         }
 
+        bool use64 = mapping.ToLowerInvariant() switch
+        {
+            "bonnet64" => true,
+            "bonnet32" => false,
+            _ => height / chainRows > 32,
+        };
         openCanvas ??= () => new RgbLedMatrixCanvas(
-            height / chainRows > 32 ? PinMapping.MatrixBonnetMapping64 : PinMapping.MatrixBonnetMapping32,
+            use64 ? PinMapping.MatrixBonnetMapping64 : PinMapping.MatrixBonnetMapping32,
             width,
             height,
             chainRows,
