@@ -1,3 +1,4 @@
+using EdgeDevice.Hardware.Board;
 using EdgeDevice.Settings;
 
 namespace EdgeDevice.Cli;
@@ -26,6 +27,9 @@ public sealed class CliEnvironment
     public bool ErrorIsTerminal { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The board, buses and device nodes (tests give a fake folder tree).</summary>
+    public Func<HardwareEnvironment> Hardware { get; init; } = HardwareEnvironment.ForThisMachine;
 
     public SettingsSources ResolveSettings() => Settings ?? SettingsSources.ForThisMachine(GetEnvironmentVariable);
 

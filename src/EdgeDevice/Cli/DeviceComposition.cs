@@ -1,9 +1,13 @@
 using ConvCore.Fixed.Kernels;
 using EdgeDevice.Actions;
 using EdgeDevice.Display;
+using EdgeDevice.Hardware.Board;
+using EdgeDevice.Hardware.Cameras;
+using EdgeDevice.Hardware.Displays;
 using EdgeDevice.Imaging;
 using EdgeDevice.Pipeline;
 using EdgeDevice.Rendering;
+using EdgeDevice.Settings;
 using EdgeDevice.Sources;
 using Microsoft.Extensions.Logging;
 
@@ -67,11 +71,48 @@ public sealed class DeviceComposition : IDisposable
                 return OpenFiles(s.Path!, settings, logger);
             case "camera":
             case "picamera":
-                throw new HardwareUnavailableException($"Source:Kind={s.Kind}: cameras are not supported by this build yet; use Source:Kind=synthetic or files.");
+                return HardwareSources.Create(s, settings.Camera, env.Hardware(), logger);
             default:
-                logger.LogInformation("No camera in use: showing the synthetic pattern (set Source:Kind or --input to use image files).");
-                return new SyntheticSource(s.SyntheticWidth, s.SyntheticHeight);
+                return AutoSource(settings, env, logger);
         }
+    }
+
+    /// <summary>A camera when one is present and works; otherwise the synthetic pattern, said in one line.</summary>
+    private static IFrameSource AutoSource(DeviceSettings settings, CliEnvironment env, ILogger logger)
+    {
+        var s = settings.Source;
+        HardwareEnvironment hardware = env.Hardware();
+        if (HardwareSources.Detect(hardware) is DetectedCamera camera)
+        {
+            var chosen = new SourceOptions { Kind = camera.Kind, FrameRate = s.FrameRate };
+            var cameraOptions = settings.Camera;
+            if (camera.Kind == CameraDetection.UsbCameraKind && cameraOptions.CameraDevice < 0)
+            {
+                cameraOptions = new HardwareCameraOptions
+                {
+                    CameraWidth = cameraOptions.CameraWidth,
+                    CameraHeight = cameraOptions.CameraHeight,
+                    CameraStride = cameraOptions.CameraStride,
+                    CameraApp = cameraOptions.CameraApp,
+                    CameraDevice = camera.Device,
+                };
+            }
+
+            try
+            {
+                IFrameSource source = HardwareSources.Create(chosen, cameraOptions, hardware, logger);
+                logger.LogInformation("Using the camera {Camera} ({Where}).", camera.Name, camera.Where);
+                return source;
+            }
+            catch (HardwareUnavailableException ex)
+            {
+                logger.LogWarning("Found {Camera} but cannot use it ({Problem}); showing the synthetic pattern instead.", camera.Name, ex.Message);
+                return new SyntheticSource(s.SyntheticWidth, s.SyntheticHeight);
+            }
+        }
+
+        logger.LogInformation("No camera found: showing the synthetic pattern (set Source:Kind or --input to use image files).");
+        return new SyntheticSource(s.SyntheticWidth, s.SyntheticHeight);
     }
 
     private static ImageFileSource OpenFiles(string path, DeviceSettings settings, ILogger logger)
@@ -104,16 +145,41 @@ public sealed class DeviceComposition : IDisposable
                 return new NullDisplay(caps);
             case "png":
                 return new PngSequenceDisplay(d.OutputDirectory, caps);
+            case "auto":
+                return AutoDisplay(settings, env, logger, caps);
             default:
-                if (env.OutputIsTerminal)
-                {
-                    logger.LogInformation("No LED matrix found: drawing a simulated {Width}x{Height} matrix in the terminal.", d.Width, d.Height);
-                    return Terminal(env, caps);
-                }
-
-                logger.LogInformation("No LED matrix found and no terminal to draw in: running without a display.");
-                return new NullDisplay(caps);
+                return HardwareDisplays.Create(d, settings.HardwareDisplay, env.Hardware(), logger);
         }
+    }
+
+    /// <summary>A Sense HAT when one is found and works; otherwise the terminal (or nothing), said in one line.</summary>
+    private static IDisplay AutoDisplay(DeviceSettings settings, CliEnvironment env, ILogger logger, DisplayCapabilities caps)
+    {
+        var d = settings.Display;
+        HardwareEnvironment hardware = env.Hardware();
+        if (HardwareDisplays.Detect(hardware) is string kind)
+        {
+            var senseHat = new DisplayOptions { Kind = kind, Width = 8, Height = 8, Rotation = d.Rotation, Brightness = d.Brightness };
+            try
+            {
+                IDisplay display = HardwareDisplays.Create(senseHat, settings.HardwareDisplay, hardware, logger);
+                logger.LogInformation("Using the {Display} LED matrix.", display.Name);
+                return display;
+            }
+            catch (HardwareUnavailableException ex)
+            {
+                logger.LogWarning("Found a Sense HAT but cannot use it ({Problem}); simulating the matrix instead.", ex.Message);
+            }
+        }
+
+        if (env.OutputIsTerminal)
+        {
+            logger.LogInformation("No LED matrix found: drawing a simulated {Width}x{Height} matrix in the terminal.", d.Width, d.Height);
+            return Terminal(env, caps);
+        }
+
+        logger.LogInformation("No LED matrix found and no terminal to draw in: running without a display.");
+        return new NullDisplay(caps);
     }
 
     private static TerminalDisplay Terminal(CliEnvironment env, DisplayCapabilities caps)

@@ -1,3 +1,5 @@
+using EdgeDevice.Hardware.Cameras;
+using EdgeDevice.Hardware.Displays;
 using EdgeDevice.Pipeline;
 using EdgeDevice.Settings;
 using Microsoft.Extensions.Configuration;
@@ -11,22 +13,34 @@ public sealed record DeviceSettings(
     PipelineOptions Pipeline,
     DisplayOptions Display,
     ButtonOptions Button,
-    TrainingOptions Training)
+    TrainingOptions Training,
+    HardwareDisplayOptions HardwareDisplay,
+    HardwareCameraOptions Camera)
 {
     /// <summary>Builds the layers, binds each section and throws one UserInputException listing every invalid setting.</summary>
     public static DeviceSettings Load(CliEnvironment env, IEnumerable<KeyValuePair<string, string?>> commandLine)
     {
         IConfiguration config = SettingsLoader.Build(env.ResolveSettings(), commandLine, env.EnvironmentVariables());
+        var source = new SourceOptions();
+        var camera = new HardwareCameraOptions();
+        SettingsLoader.BindShared(config, SourceOptions.Section, source, camera);
+        var display = new DisplayOptions();
+        var hardwareDisplay = new HardwareDisplayOptions();
+        SettingsLoader.BindShared(config, DisplayOptions.Section, display, hardwareDisplay);
         var settings = new DeviceSettings(
             config,
-            SettingsLoader.Bind<SourceOptions>(config, SourceOptions.Section),
+            source,
             SettingsLoader.Bind<PipelineOptions>(config, PipelineOptions.SectionName),
-            SettingsLoader.Bind<DisplayOptions>(config, DisplayOptions.Section),
+            display,
             SettingsLoader.Bind<ButtonOptions>(config, ButtonOptions.Section),
-            SettingsLoader.Bind<TrainingOptions>(config, TrainingOptions.Section));
+            SettingsLoader.Bind<TrainingOptions>(config, TrainingOptions.Section),
+            hardwareDisplay,
+            camera);
         var errors = settings.Source.Validate()
+            .Concat(settings.Camera.Validate())
             .Concat(settings.Pipeline.Validate())
             .Concat(settings.Display.Validate())
+            .Concat(settings.HardwareDisplay.Validate(settings.Display))
             .Concat(settings.Button.Validate())
             .Concat(settings.Training.Validate())
             .ToList();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeDevice.Hardware.Board;
 using EdgeDevice.Platform;
 
 namespace EdgeDevice.Cli;
@@ -13,7 +14,7 @@ public static class InfoCommand
     {
         var health = new Option<bool>("--health") { Description = "Exit 0 only if the running service's heartbeat is younger than 5 seconds." };
         var command = new Command("info", "Show the board, CPU features and the hardware found, with fixes for what is missing.") { health };
-        command.SetAction(parse => parse.GetValue(health) ? Health(env) : Describe(env, BoardInfo.Detect(), new DeviceNodes()));
+        command.SetAction(parse => parse.GetValue(health) ? Health(env) : Describe(env, env.Hardware()));
         return command;
     }
 
@@ -34,6 +35,19 @@ public static class InfoCommand
         }
 
         env.Out.WriteLine($"healthy: heartbeat {age.Value.TotalSeconds:F1} s old");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The full report: the summary lines, then one line per display kind and camera with its fix.</summary>
+    public static int Describe(CliEnvironment env, HardwareEnvironment hardware)
+    {
+        Describe(env, hardware.Board, new DeviceNodes(hardware.Buses.DevDirectory));
+        env.Out.WriteLine("hardware:");
+        foreach (HardwareFact fact in HardwareReport.Collect(hardware))
+        {
+            env.Out.WriteLine($"  {fact}");
+        }
+
         return ExitCodes.Success;
     }
 
@@ -60,7 +74,7 @@ public static class InfoCommand
         o.WriteLine(nodes.Video.Count > 0
             ? $"cameras:  {string.Join(", ", nodes.Video)}"
             : "cameras:  none found: the synthetic pattern or image files are used instead");
-        o.WriteLine("displays: terminal, png (simulated)");
+        o.WriteLine("displays: terminal and png are always available (simulated)");
         return ExitCodes.Success;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeDevice.Actions;
+using EdgeDevice.Hardware.Gpio;
 using EdgeDevice.Hosting;
 using EdgeDevice.Platform;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +62,12 @@ public static class RunCommand
         if (env.OutputIsTerminal && keyboard.Start())
         {
             boot.LogInformation(KeyBindings.Help);
+        }
+
+        using ButtonInput? button = settings.Button.Enabled ? ButtonInput.Start(settings.Button, actions, env.Hardware(), env.Time) : null;
+        if (button is not null)
+        {
+            boot.LogInformation("Button on GPIO {Pin}: press next kernel, double press map, hold training.", button.Pin);
         }
 
         builder.Services.AddSingleton(actions);

@@ -62,6 +62,37 @@ public static class SettingsLoader
         return d;
     }
 
+    /// <summary>
+    /// Binds one section into several option objects that share it (e.g. the Display section
+    /// feeds the common and the hardware display options). A key no object knows is an error,
+    /// as in <see cref="Bind{T}"/>.
+    /// </summary>
+    public static void BindShared(IConfiguration configuration, string section, params object[] targets)
+    {
+        var known = new HashSet<string>(
+            targets.SelectMany(t => t.GetType().GetProperties().Where(p => p.CanWrite).Select(p => p.Name)),
+            StringComparer.OrdinalIgnoreCase);
+        foreach (IConfigurationSection child in configuration.GetSection(section).GetChildren())
+        {
+            if (!known.Contains(child.Key))
+            {
+                throw new UserInputException($"Setting error in section '{section}': '{section}:{child.Key}' is not a setting (known: {string.Join(", ", known.Order(StringComparer.Ordinal))}).");
+            }
+        }
+
+        foreach (object target in targets)
+        {
+            try
+            {
+                configuration.GetSection(section).Bind(target);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new UserInputException($"Setting error in section '{section}': {ex.Message}", ex);
+            }
+        }
+    }
+
     /// <summary>Binds one section, turning a value of the wrong type into a message that names the setting.</summary>
     public static T Bind<T>(IConfiguration configuration, string section)
         where T : new()

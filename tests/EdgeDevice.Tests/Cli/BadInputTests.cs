@@ -156,3 +156,36 @@ public class BadInputTests
         Assert.False(Directory.Exists(t.File("out")) && Directory.EnumerateFiles(t.File("out")).Any(), "nothing is written");
     }
 }
+
+public class HardwareStartupTests
+{
+    [Fact]
+    public async Task AConfiguredMatrixOffAPiExits4WithTheFix()
+    {
+        using var t = new EdgeDevice.Tests.Support.TempFolder();
+        CliResult r = await new CliRunner(t).RunAsync("run", "--display", "max7219", "--frames", "1");
+        Assert.Equal(ExitCodes.HardwareAbsent, r.ExitCode);
+        Assert.Contains("Display:Kind is max7219", r.Error);
+        Assert.Contains("terminal", r.Error);
+    }
+
+    [Fact]
+    public async Task AnUnknownDisplaySettingIsNamed()
+    {
+        using var t = new EdgeDevice.Tests.Support.TempFolder();
+        CliResult r = await new CliRunner(t).WithEnvironment("EDGEDEVICE_Display__Brightnes", "0.5").RunAsync("run", "--display", "none", "--frames", "1");
+        Assert.Equal(ExitCodes.InvalidInput, r.ExitCode);
+        Assert.Contains("Display:Brightnes", r.Error);
+    }
+
+    [Fact]
+    public async Task InfoListsEachHardwarePieceWithItsState()
+    {
+        using var t = new EdgeDevice.Tests.Support.TempFolder();
+        CliResult r = await new CliRunner(t).RunAsync("info");
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        Assert.Contains("hardware:", r.Out);
+        Assert.Contains("led matrices", r.Out);
+        Assert.Contains("gpio button", r.Out);
+    }
+}
