@@ -70,10 +70,17 @@ public class SettingsLoaderTests
     {
         string shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         Assert.True(File.Exists(shipped), "appsettings.json is copied beside the binary");
-        var config = SettingsLoader.Build(new SettingsSources(shipped, "/nonexistent/appsettings.json"), [], []);
-        Assert.Empty(SettingsLoader.Bind<SourceOptions>(config, SourceOptions.Section).Validate());
-        Assert.Empty(SettingsLoader.Bind<DisplayOptions>(config, DisplayOptions.Section).Validate());
-        Assert.Empty(SettingsLoader.Bind<ButtonOptions>(config, ButtonOptions.Section).Validate());
-        Assert.Empty(SettingsLoader.Bind<TrainingOptions>(config, TrainingOptions.Section).Validate());
+        var env = new CliEnvironment
+        {
+            Out = TextWriter.Null,
+            Error = TextWriter.Null,
+            Settings = new SettingsSources(shipped, "/nonexistent/appsettings.json"),
+            EnvironmentVariables = () => [],
+        };
+        DeviceSettings settings = DeviceSettings.Load(env, []);
+        Assert.Equal("auto", settings.Display.Kind);
+        Assert.Equal(2000, settings.HardwareDisplay.MaxCurrentMilliamps);
+        Assert.Equal(640, settings.Camera.CameraWidth);
+        Assert.Equal("sobel", settings.Pipeline.Kernel);
     }
 }
