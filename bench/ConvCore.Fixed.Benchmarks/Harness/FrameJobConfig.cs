@@ -1,7 +1,10 @@
+using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using Perfolizer.Horology;
+using Perfolizer.Metrology;
 
 namespace ConvCore.Fixed.Benchmarks.Harness;
 
@@ -36,6 +39,9 @@ public sealed class FrameJobConfig : ManualConfig
         }
 
         AddColumn(new MegapixelsPerSecondColumn(), new MinimumRatioColumn(), StatisticColumn.Min, StatisticColumn.Median);
-        SummaryStyle = BenchmarkDotNet.Reports.SummaryStyle.Default.WithRatioStyle(RatioStyle.Value);
+        // One unit per column (us, bytes) with the unit in the header, so tables and the CSV
+        // compare at a glance and parse without unit suffixes.
+        SummaryStyle = new SummaryStyle(CultureInfo.InvariantCulture, printUnitsInHeader: true, SizeUnit.B, TimeUnit.Microsecond,
+            printUnitsInContent: false, printZeroValuesInContent: true, ratioStyle: RatioStyle.Value);
     }
 }
