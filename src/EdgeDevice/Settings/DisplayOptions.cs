@@ -7,7 +7,7 @@ public sealed class DisplayOptions
 
     /// <summary>
     /// auto | terminal | none | png, or a matrix: sensehat, sensehat-i2c, sensehat-fb, max7219,
-    /// ws2812b, sk6812, ht16k33, ht16k33-16x8, ht16k33-bicolor, is31fl3731, hub75. Auto uses a
+    /// ws2812b, sk6812, ht16k33, ht16k33-bicolor, is31fl3731, hub75. Auto uses a
     /// Sense HAT when one is found, else the terminal.
     /// </summary>
     public string Kind { get; set; } = "auto";
