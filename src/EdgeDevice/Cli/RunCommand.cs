@@ -50,6 +50,12 @@ public static class RunCommand
         });
         builder.Configuration.AddConfiguration(settings.Configuration);
         ConfigureLogging(builder.Logging, settings, underSystemd);
+        if (env.OutputIsTerminal)
+        {
+            // The matrix is redrawn in place: the loop's news goes to the status line under it.
+            builder.Logging.AddFilter("EdgeDevice.FrameLoop", LogLevel.Warning);
+        }
+
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout);
 
         using var bootLoggers = LoggerFactory.Create(b => ConfigureLogging(b, settings, underSystemd));
@@ -59,10 +65,7 @@ public static class RunCommand
 
         var actions = new ActionQueue();
         using var keyboard = new KeyboardInput(actions);
-        if (env.OutputIsTerminal && keyboard.Start())
-        {
-            boot.LogInformation(KeyBindings.Help);
-        }
+        keyboard.Start();
 
         using ButtonInput? button = settings.Button.Enabled ? ButtonInput.Start(settings.Button, actions, env.Hardware(), env.Time) : null;
         if (button is not null)

@@ -38,6 +38,7 @@ public sealed class FrameLoop(
         var status = new StatusReporter(pipeline, logger, time, options.StatusInterval);
         long started = time.GetTimestamp();
         int badInARow = 0;
+        ShowStatus();
         try
         {
             while (!cancellationToken.IsCancellationRequested && (options.MaxFrames == 0 || _shown < options.MaxFrames))
@@ -112,10 +113,12 @@ public sealed class FrameLoop(
                 case DeviceAction.NextKernel:
                     pipeline.Filter = kernels.Next();
                     logger.LogInformation("Kernel: {Kernel}", pipeline.Filter.Name);
+                    ShowStatus();
                     break;
                 case DeviceAction.ToggleMap:
                     pipeline.Map = pipeline.EffectiveMap == MapMode.Signed ? MapMode.Magnitude : MapMode.Signed;
                     logger.LogInformation("Colour map: {Map}", pipeline.Map);
+                    ShowStatus();
                     break;
                 case DeviceAction.ToggleTraining:
                     logger.LogInformation("Training mode is not available in this build.");
@@ -127,6 +130,9 @@ public sealed class FrameLoop(
 
         return false;
     }
+
+    private void ShowStatus() =>
+        (display as IStatusLine)?.SetStatus($"{pipeline.Filter.Name}, {pipeline.EffectiveMap.ToString().ToLowerInvariant()} map | {KeyBindings.Help}");
 
     private async Task PaceAsync(long started, CancellationToken cancellationToken)
     {
