@@ -87,9 +87,10 @@ public class RunProcessTests
         }
     }
 
-    /// <summary>Appended ASCII frames are separated by one blank line.</summary>
+    /// <summary>Appended ASCII frames are separated by one blank line; the status line under each is dropped.</summary>
     private static string[] Frames(string text) =>
-        text.Replace("\r", string.Empty).Split("\n\n").Select(f => f.Trim('\n')).Where(f => f.Length > 0).ToArray();
+        string.Join('\n', text.Replace("\r", string.Empty).Split('\n').Where(l => !l.Contains(" | keys:", StringComparison.Ordinal)))
+            .Split("\n\n").Select(f => f.Trim('\n')).Where(f => f.Length > 0).ToArray();
 
     private static int FrameCount(string text) => Frames(text).Length;
 
