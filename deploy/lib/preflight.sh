@@ -13,9 +13,11 @@ echo "arch=$(uname -m)"
 
 if sudo -n true </dev/null 2>/dev/null; then echo "sudo=yes"; else echo "sudo=no"; fi
 
-if command -v rsync >/dev/null 2>&1; then echo "rsync=yes"; else echo "rsync=no"; fi
+# Run it, not just look it up: bash's `command -v` also names a file it cannot execute.
+if rsync --version </dev/null >/dev/null 2>&1; then echo "rsync=yes"; else echo "rsync=no"; fi
 
-if command -v "${systemctl_cmd%% *}" >/dev/null 2>&1; then echo "systemctl=yes"; else echo "systemctl=no"; fi
+found=$(command -v "$systemctl_cmd" 2>/dev/null)
+if [ -n "$found" ] && [ -x "$found" ]; then echo "systemctl=yes"; else echo "systemctl=no"; fi
 
 current=""
 if [ -L "$install_root/current" ]; then
