@@ -29,7 +29,7 @@ public sealed class RollbackTests
         AssertRestartedTwice(device.SystemctlCalls.Skip(callsBefore).ToList());
 
         // The rolled-back release is what answers now.
-        ProcessResult health = device.Ssh($"STATE_DIRECTORY={device.StateDirectory} edgedevice info --health");
+        ProcessResult health = device.Ssh($"STATE_DIRECTORY={SimulatedDevice.StateDirectory} edgedevice info --health");
         Assert.True(health.ExitCode == 0, health.Describe());
     }
 

@@ -12,7 +12,8 @@ namespace Deploy.Tests.Infrastructure;
 /// device's folder, never in this machine's /etc, /opt or /usr/local. The things this machine
 /// cannot be are stand-ins: `uname -m` answers aarch64 (PATH from the sshd config), and
 /// systemctl is a script that records its calls and plays the service (Doubles/fake-systemctl).
-/// Linux-arm64 binaries really run, through qemu-user.
+/// The stand-ins sit in the device's /srv (its own folder mounted there), so one set of
+/// deploy.sh arguments serves a whole fleet. Linux-arm64 binaries really run, through qemu-user.
 /// </summary>
 public sealed class SimulatedDevice : IDisposable
 {
@@ -33,11 +34,11 @@ public sealed class SimulatedDevice : IDisposable
 
     public int Port { get; }
 
-    /// <summary>The heartbeat folder the fake service writes (deploy.sh --state-dir).</summary>
-    public string StateDirectory => Path.Combine(Root, "state");
+    /// <summary>The heartbeat folder the fake service writes, as the device sees it (deploy.sh --state-dir).</summary>
+    public const string StateDirectory = "/srv/state";
 
-    /// <summary>The systemctl stand-in (deploy.sh --systemctl).</summary>
-    public string Systemctl => Path.Combine(Root, "bin", "systemctl");
+    /// <summary>The systemctl stand-in, as the device sees it (deploy.sh --systemctl).</summary>
+    public const string Systemctl = "/srv/bin/systemctl";
 
     /// <summary>A known_hosts file pinning this device's host key.</summary>
     public string KnownHosts => Path.Combine(Root, "ssh", "known_hosts");
@@ -104,24 +105,24 @@ public sealed class SimulatedDevice : IDisposable
     {
         get
         {
-            string log = Path.Combine(Root, "systemctl.log");
+            string log = HostPath("/srv/systemctl.log");
             return File.Exists(log) ? File.ReadAllLines(log) : [];
         }
     }
 
     /// <summary>Switches on a fake-systemctl behaviour, e.g. "no-heartbeat-v2" or "fail-start-v2".</summary>
     public void Misbehave(string behaviour) =>
-        File.WriteAllText(Path.Combine(Root, "behaviour", behaviour), "");
+        File.WriteAllText(HostPath("/srv/behaviour/" + behaviour), "");
 
     /// <summary>Tells the systemctl stand-in where `current` is when a test moves the install root.</summary>
     public void UseInstallRoot(string installRoot) =>
-        File.WriteAllText(Path.Combine(Root, "device.env"), $"INSTALL_ROOT={installRoot}\nSTATE_DIR={StateDirectory}\n");
+        File.WriteAllText(HostPath("/srv/device.env"), $"INSTALL_ROOT={installRoot}\nSTATE_DIR={StateDirectory}\n");
 
     /// <summary>The deploy.sh arguments every deploy to this device needs (key, pinned host key, stand-ins).</summary>
-    public IReadOnlyList<string> DeployArguments(int healthTimeoutSeconds = 40) =>
+    public IReadOnlyList<string> DeployArguments(int healthTimeoutSeconds = 40, string? knownHosts = null) =>
     [
         "--identity", ClientKeys.Deployer,
-        "--known-hosts", KnownHosts,
+        "--known-hosts", knownHosts ?? KnownHosts,
         "--systemctl", Systemctl,
         "--state-dir", StateDirectory,
         "--health-timeout", healthTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -170,11 +171,12 @@ public sealed class SimulatedDevice : IDisposable
         ("/etc", "etc"),
         ("/opt", "opt"),
         ("/usr/local/bin", "usr-local-bin"),
+        ("/srv", "stand-ins"),
     ];
 
     private void StopPretendService()
     {
-        string pidFile = Path.Combine(Root, "service.pid");
+        string pidFile = HostPath("/srv/service.pid");
         if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out int pid))
         {
             try
@@ -197,7 +199,7 @@ public sealed class SimulatedDevice : IDisposable
 
     private static void Lay(string root, DeviceOptions options, int port)
     {
-        foreach (string folder in new[] { "opt", "usr-local-bin", "state", "bin", "fakebin", "behaviour", "ssh", "authorized", "home" })
+        foreach (string folder in new[] { "opt", "usr-local-bin", "stand-ins/state", "stand-ins/bin", "stand-ins/behaviour", "fakebin", "ssh", "authorized", "home" })
         {
             Directory.CreateDirectory(Path.Combine(root, folder));
         }
@@ -211,6 +213,9 @@ public sealed class SimulatedDevice : IDisposable
         {
             ProcessRunner.Check("useradd", "--prefix", root, "--shell", "/bin/bash", "--no-create-home",
                 "--home-dir", Path.Combine(root, "home"), "--password", "*", user);
+            // The user owns its home, as on a Pi (Ansible keeps its temporary files there).
+            string[] entry = File.ReadLines(Path.Combine(root, "etc", "passwd")).Select(l => l.Split(':')).First(f => f[0] == user);
+            ProcessRunner.Check("chown", $"{entry[2]}:{entry[3]}", Path.Combine(root, "home"));
             if (options.PasswordlessSudo)
             {
                 string sudoers = Path.Combine(root, "etc", "sudoers.d", $"010_{user}-nopasswd");
@@ -228,9 +233,10 @@ public sealed class SimulatedDevice : IDisposable
             File.SetUnixFileMode(uname, (UnixFileMode)0b111_101_101);
         }
 
-        File.Copy(RepoPaths.Double("fake-systemctl"), Path.Combine(root, "bin", "systemctl"));
-        File.SetUnixFileMode(Path.Combine(root, "bin", "systemctl"), (UnixFileMode)0b111_101_101);
-        File.WriteAllText(Path.Combine(root, "device.env"), $"INSTALL_ROOT=/opt/edgedevice\nSTATE_DIR={Path.Combine(root, "state")}\n");
+        string systemctl = Path.Combine(root, "stand-ins", "bin", "systemctl");
+        File.Copy(RepoPaths.Double("fake-systemctl"), systemctl);
+        File.SetUnixFileMode(systemctl, (UnixFileMode)0b111_101_101);
+        File.WriteAllText(Path.Combine(root, "stand-ins", "device.env"), $"INSTALL_ROOT=/opt/edgedevice\nSTATE_DIR={StateDirectory}\n");
         File.WriteAllText(Path.Combine(root, "no-rsync"), "");
 
         string ssh = Path.Combine(root, "ssh");
