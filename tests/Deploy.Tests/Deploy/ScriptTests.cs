@@ -31,6 +31,27 @@ public sealed class ScriptTests
     }
 
     [Fact]
+    public void Publish_dir_and_skip_build_exclude_each_other()
+    {
+        ProcessResult result = DeployScript.Run(["--publish-dir", "/tmp", "--skip-build", NeverContacted]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--publish-dir and --skip-build exclude each other", result.StandardError);
+    }
+
+    [Fact]
+    public void Skip_build_without_an_earlier_build_says_so()
+    {
+        string repo = TestRun.NewFolder("unbuilt-repo");
+        ProcessRunner.Check("cp", "-r", Path.Combine(RepoPaths.Root, "deploy"), repo);
+
+        ProcessResult result = DeployScript.Run(["--skip-build", NeverContacted], script: Path.Combine(repo, "deploy", "deploy.sh"));
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains($"{repo}/out/deploy/linux-arm64-self-contained/EdgeDevice does not exist", result.StandardError);
+    }
+
+    [Fact]
     public void A_publish_folder_that_is_not_an_arm64_build_is_refused()
     {
         string folder = TestRun.NewFolder("x64-publish");
