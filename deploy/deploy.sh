@@ -254,29 +254,24 @@ deploy_one() {
   fact() { sed -n "s/^$1=//p" <<<"$facts" | head -n 1; }
   local arch current free_kb
   arch=$(fact arch); current=$(fact current); free_kb=$(fact free_kb)
+  # The first problem found refuses the host; nothing on it has been changed yet.
+  local refusal=""
   if [ "$arch" != aarch64 ]; then
-    finish "FAILED refused: $host is ${arch:-of unknown architecture}, not aarch64; EdgeDevice needs 64-bit Raspberry Pi OS (arm64)"
-    return
+    refusal="refused: $host is ${arch:-of unknown architecture}, not aarch64; EdgeDevice needs 64-bit Raspberry Pi OS (arm64)"
+  elif [ "$(fact sudo)" != yes ]; then
+    refusal="refused: 'sudo -n true' fails for ${user:-the login user} on $host; the deploy needs passwordless sudo (see deploy/README.md)"
+  elif [ "$(fact rsync)" != yes ]; then
+    refusal="refused: rsync is not installed on $host (sudo apt install rsync)"
+  elif [ "$(fact systemctl)" != yes ]; then
+    refusal="refused: '$systemctl_cmd' is not found on $host"
+  elif [ "$current" = "$version" ]; then
+    refusal="refused: release $version is already current on $host; deploy under another --version"
+  elif [ -n "$free_kb" ] && [ "$release_kb" -gt 0 ] && [ "$free_kb" -lt $((release_kb + release_kb / 10)) ]; then
+    # With --link-dest most files become hard links, but a first deploy needs the whole release.
+    refusal="no space left: $host has $((free_kb / 1024)) MB free in $(fact free_path), the release needs $((release_kb / 1024)) MB"
   fi
-  if [ "$(fact sudo)" != yes ]; then
-    finish "FAILED refused: 'sudo -n true' fails for ${user:-the login user} on $host; the deploy needs passwordless sudo (see deploy/README.md)"
-    return
-  fi
-  if [ "$(fact rsync)" != yes ]; then
-    finish "FAILED refused: rsync is not installed on $host (sudo apt install rsync)"
-    return
-  fi
-  if [ "$(fact systemctl)" != yes ]; then
-    finish "FAILED refused: '$systemctl_cmd' is not found on $host"
-    return
-  fi
-  if [ "$current" = "$version" ]; then
-    finish "FAILED refused: release $version is already current on $host; deploy under another --version"
-    return
-  fi
-  # With --link-dest most files are hard links, but a first deploy needs the whole release.
-  if [ -n "$free_kb" ] && [ "$release_kb" -gt 0 ] && [ "$free_kb" -lt $((release_kb + release_kb / 10)) ]; then
-    finish "FAILED no space left: $host has $((free_kb / 1024)) MB free in $(fact free_path), the release needs $((release_kb / 1024)) MB"
+  if [ -n "$refusal" ]; then
+    finish "FAILED $refusal"
     return
   fi
   echo "preflight ok: aarch64, sudo, rsync; current release ${current:-none}; ${free_kb:+$((free_kb / 1024)) MB free}"

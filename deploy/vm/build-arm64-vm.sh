@@ -17,7 +17,7 @@ pubkey=${2:?usage: build-arm64-vm.sh OUTDIR PUBLIC_KEY_FILE}
 
 export DEBIAN_FRONTEND=noninteractive
 dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
-need=(mmdebstrap qemu-user-static binfmt-support qemu-system-arm qemu-utils e2fsprogs kmod cpio)
+need=(mmdebstrap arch-test qemu-user-static binfmt-support qemu-system-arm qemu-utils e2fsprogs kmod cpio)
 missing=()
 for p in "${need[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
