@@ -55,7 +55,7 @@ public static class InfoCommand
     {
         TextWriter o = env.Out;
         o.WriteLine($"board:    {board.Model ?? "not a Raspberry Pi (no /proc/device-tree/model)"}");
-        o.WriteLine($"cpu:      {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, {ConvCore.Fixed.Diagnostics.CpuFeatures.Current}");
+        o.WriteLine($"cpu:      arch {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, {ConvCore.Fixed.Diagnostics.CpuFeatures.Current}");
         o.WriteLine($"state:    {StatePaths.StateDirectory(env.GetEnvironmentVariable)}");
         if (board.IsRaspberryPi)
         {

@@ -23,7 +23,7 @@ public static class SelfTestCommand
             }
 
             SelfTestReport report = SelfTest.Run(parse.GetValue(seed), n);
-            env.Out.WriteLine($"cpu: {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, {report.Cpu}");
+            env.Out.WriteLine($"cpu: arch {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, {report.Cpu}");
             if (report.Paths.Count == 0)
             {
                 env.Out.WriteLine("no vector paths on this CPU: the scalar specification runs alone (nothing to compare)");
