@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
+using ConvCore.Fixed.Kernels;
 
 namespace ConvCore.Fixed.Correlation;
 
@@ -13,8 +14,13 @@ internal readonly struct VectorInt32Lanes128 : IVectorBlock
 {
     public static int Width => 16;
 
+    public static int Prepare(ReadOnlySpan<KernelTap> kernelTaps, int stride, int kernelCols, Span<VectorTap> taps, Span<Vector256<short>> weights) =>
+        AdvSimd.IsSupported
+            ? VectorTapWeights.PrepareInt16(kernelTaps, stride, taps, weights)
+            : VectorTapWeights.PrepareInt32(kernelTaps, stride, taps, weights);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Compute<TOut, TSink>(ref byte window, ReadOnlySpan<VectorTap> taps, ref TOut destination, in TSink sink)
+    public static void Compute<TOut, TSink>(ref byte window, ReadOnlySpan<VectorTap> taps, ReadOnlySpan<Vector256<short>> weights, ref TOut destination, in TSink sink)
         where TOut : unmanaged
         where TSink : struct, IVectorSink<TOut>
     {
@@ -24,16 +30,16 @@ internal readonly struct VectorInt32Lanes128 : IVectorBlock
         Vector128<int> d = Vector128<int>.Zero;
         if (AdvSimd.IsSupported)
         {
-            AccumulateArm(ref window, taps, ref a, ref b, ref c, ref d);
+            AccumulateArm(ref window, taps, weights, ref a, ref b, ref c, ref d);
         }
         else
         {
-            foreach (VectorTap tap in taps)
+            for (int i = 0; i < taps.Length; i++)
             {
-                (Vector128<ushort> p0, Vector128<ushort> p1) = Vector128.Widen(Vector128.LoadUnsafe(ref window, (nuint)tap.Offset));
+                (Vector128<ushort> p0, Vector128<ushort> p1) = Vector128.Widen(Vector128.LoadUnsafe(ref window, (nuint)taps[i].Offset));
                 (Vector128<uint> q0, Vector128<uint> q1) = Vector128.Widen(p0);
                 (Vector128<uint> q2, Vector128<uint> q3) = Vector128.Widen(p1);
-                Vector128<int> w = Vector128.Create((int)tap.Weight);
+                Vector128<int> w = VectorTapWeights.Get128<int>(weights, i);
                 a += q0.AsInt32() * w;
                 b += q1.AsInt32() * w;
                 c += q2.AsInt32() * w;
@@ -52,13 +58,13 @@ internal readonly struct VectorInt32Lanes128 : IVectorBlock
     /// run never take this branch; the self-test checks it on Arm (also under qemu).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AccumulateArm(ref byte window, ReadOnlySpan<VectorTap> taps, ref Vector128<int> a, ref Vector128<int> b, ref Vector128<int> c, ref Vector128<int> d)
+    private static void AccumulateArm(ref byte window, ReadOnlySpan<VectorTap> taps, ReadOnlySpan<Vector256<short>> weights, ref Vector128<int> a, ref Vector128<int> b, ref Vector128<int> c, ref Vector128<int> d)
     {
         Vector128<int> sa = a, sb = b, sc = c, sd = d;
-        foreach (VectorTap tap in taps)
+        for (int i = 0; i < taps.Length; i++)
         {
-            (Vector128<ushort> p0, Vector128<ushort> p1) = Vector128.Widen(Vector128.LoadUnsafe(ref window, (nuint)tap.Offset));
-            Vector128<short> w = Vector128.Create(tap.Weight);
+            (Vector128<ushort> p0, Vector128<ushort> p1) = Vector128.Widen(Vector128.LoadUnsafe(ref window, (nuint)taps[i].Offset));
+            Vector128<short> w = VectorTapWeights.Get128<short>(weights, i);
             sa = AdvSimd.MultiplyWideningLowerAndAdd(sa, p0.AsInt16().GetLower(), w.GetLower());
             sb = AdvSimd.MultiplyWideningUpperAndAdd(sb, p0.AsInt16(), w);
             sc = AdvSimd.MultiplyWideningLowerAndAdd(sc, p1.AsInt16().GetLower(), w.GetLower());
@@ -74,8 +80,11 @@ internal readonly struct VectorInt32Lanes256 : IVectorBlock
 {
     public static int Width => 32;
 
+    public static int Prepare(ReadOnlySpan<KernelTap> kernelTaps, int stride, int kernelCols, Span<VectorTap> taps, Span<Vector256<short>> weights) =>
+        VectorTapWeights.PrepareInt32(kernelTaps, stride, taps, weights);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Compute<TOut, TSink>(ref byte window, ReadOnlySpan<VectorTap> taps, ref TOut destination, in TSink sink)
+    public static void Compute<TOut, TSink>(ref byte window, ReadOnlySpan<VectorTap> taps, ReadOnlySpan<Vector256<short>> weights, ref TOut destination, in TSink sink)
         where TOut : unmanaged
         where TSink : struct, IVectorSink<TOut>
     {
@@ -83,12 +92,12 @@ internal readonly struct VectorInt32Lanes256 : IVectorBlock
         Vector256<int> b = Vector256<int>.Zero;
         Vector256<int> c = Vector256<int>.Zero;
         Vector256<int> d = Vector256<int>.Zero;
-        foreach (VectorTap tap in taps)
+        for (int i = 0; i < taps.Length; i++)
         {
-            (Vector256<ushort> p0, Vector256<ushort> p1) = Vector256.Widen(Vector256.LoadUnsafe(ref window, (nuint)tap.Offset));
+            (Vector256<ushort> p0, Vector256<ushort> p1) = Vector256.Widen(Vector256.LoadUnsafe(ref window, (nuint)taps[i].Offset));
             (Vector256<uint> q0, Vector256<uint> q1) = Vector256.Widen(p0);
             (Vector256<uint> q2, Vector256<uint> q3) = Vector256.Widen(p1);
-            Vector256<int> w = Vector256.Create((int)tap.Weight);
+            Vector256<int> w = VectorTapWeights.Get256<int>(weights, i);
             a += q0.AsInt32() * w;
             b += q1.AsInt32() * w;
             c += q2.AsInt32() * w;
