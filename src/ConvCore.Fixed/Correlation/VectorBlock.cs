@@ -18,7 +18,7 @@ internal interface IVectorBlock
     /// offset of each term's first sample from the window's top-left, and its weights already
     /// broadcast into a vector (so the block loop multiplies by a memory operand instead of
     /// broadcasting per tap per block). Returns how many entries it filled; never more than
-    /// <paramref name="kernelTaps"/>.Length. Every sample a term reads lies inside the window.
+    /// 2 x <paramref name="kernelTaps"/>.Length. Every sample a term reads lies inside the window.
     /// </summary>
     static abstract int Prepare(ReadOnlySpan<KernelTap> kernelTaps, int stride, int kernelCols, Span<VectorTap> taps, Span<Vector256<short>> weights);
 

@@ -22,10 +22,10 @@ internal static class VectorInteriorLoop<TBlock>
         int block = TBlock.Width;
         CheckBounds(input, output, g, interior, block);
 
-        // At most 256 taps (8 + 32 bytes each): 10 KB of stack, no heap. Weights are
-        // broadcast here, once per call, not per tap per block.
-        Span<VectorTap> tapBuffer = stackalloc VectorTap[kernelTaps.Length];
-        Span<Vector256<short>> weightBuffer = stackalloc Vector256<short>[kernelTaps.Length];
+        // At most 256 taps, at most two entries each (8 + 32 bytes): 20 KB of stack, no heap.
+        // Weights are broadcast here, once per call, not per tap per block.
+        Span<VectorTap> tapBuffer = stackalloc VectorTap[2 * kernelTaps.Length];
+        Span<Vector256<short>> weightBuffer = stackalloc Vector256<short>[2 * kernelTaps.Length];
         int count = TBlock.Prepare(kernelTaps, input.Stride, g.KernelCols, tapBuffer, weightBuffer);
         ReadOnlySpan<VectorTap> taps = tapBuffer[..count];
         ReadOnlySpan<Vector256<short>> weights = weightBuffer[..count];
