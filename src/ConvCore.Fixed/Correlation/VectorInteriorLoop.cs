@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ConvCore.Fixed.Kernels;
 using ConvCore.Fixed.Planes;
 
@@ -21,12 +22,13 @@ internal static class VectorInteriorLoop<TBlock>
         int block = TBlock.Width;
         CheckBounds(input, output, g, interior, block);
 
-        // At most 256 taps (8 bytes each): 2 KB of stack, no heap.
-        Span<VectorTap> taps = stackalloc VectorTap[kernelTaps.Length];
-        for (int i = 0; i < kernelTaps.Length; i++)
-        {
-            taps[i] = new VectorTap((kernelTaps[i].Row * input.Stride) + kernelTaps[i].Col, kernelTaps[i].Weight);
-        }
+        // At most 256 taps, at most two entries each (8 + 32 bytes): 20 KB of stack, no heap.
+        // Weights are broadcast here, once per call, not per tap per block.
+        Span<VectorTap> tapBuffer = stackalloc VectorTap[2 * kernelTaps.Length];
+        Span<Vector256<short>> weightBuffer = stackalloc Vector256<short>[2 * kernelTaps.Length];
+        int count = TBlock.Prepare(kernelTaps, input.Stride, g.KernelCols, tapBuffer, weightBuffer);
+        ReadOnlySpan<VectorTap> taps = tapBuffer[..count];
+        ReadOnlySpan<Vector256<short>> weights = weightBuffer[..count];
 
         int lastX = interior.Width - block;
         ref byte inputOrigin = ref MemoryMarshal.GetReference(input.Data);
@@ -37,13 +39,13 @@ internal static class VectorInteriorLoop<TBlock>
             ref TOut row = ref Unsafe.Add(ref outputOrigin, (oy * output.Stride) + interior.Left);
             for (int x = 0; x < lastX; x += block)
             {
-                TBlock.Compute(ref Unsafe.Add(ref window, x), taps, ref Unsafe.Add(ref row, x), sink);
+                TBlock.Compute(ref Unsafe.Add(ref window, x), taps, weights, ref Unsafe.Add(ref row, x), sink);
             }
 
             // The tail: one more whole block ending exactly at the interior's right edge. It
             // overlaps the previous block and rewrites those pixels with the same values,
             // so no remainder loop is needed (and the result is the same bit for bit).
-            TBlock.Compute(ref Unsafe.Add(ref window, lastX), taps, ref Unsafe.Add(ref row, lastX), sink);
+            TBlock.Compute(ref Unsafe.Add(ref window, lastX), taps, weights, ref Unsafe.Add(ref row, lastX), sink);
         }
     }
 
