@@ -15,7 +15,18 @@ public static class GridPooling
     /// Each output cell takes the input value of largest magnitude in its cell, sign kept
     /// (a strong negative edge stays negative). Ties go to the first in row-major order.
     /// </summary>
-    public static void MaxAbs(ReadOnlyPlane<short> input, Plane<short> output) => Pool(input, output, default(MaxAbsCell<short>));
+    public static void MaxAbs(ReadOnlyPlane<short> input, Plane<short> output)
+    {
+        if (input.Width <= MaxAbsBands.MaxWidth)
+        {
+            PoolingGrid.ValidateShrink(input.Width, input.Height, output.Width, output.Height, nameof(output));
+            MaxAbsBands.Pool(input, output);
+        }
+        else
+        {
+            Pool(input, output, default(MaxAbsInt16Cell));
+        }
+    }
 
     /// <inheritdoc cref="MaxAbs(ReadOnlyPlane{short}, Plane{short})"/>
     public static void MaxAbs(ReadOnlyPlane<int> input, Plane<int> output) => Pool(input, output, default(MaxAbsCell<int>));

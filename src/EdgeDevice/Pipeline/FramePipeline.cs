@@ -290,19 +290,7 @@ public sealed class FramePipeline
         }
     }
 
-    private static int PeakAbs(ReadOnlyPlane<short> plane)
-    {
-        int peak = 0;
-        for (int y = 0; y < plane.Height; y++)
-        {
-            foreach (short v in plane.Row(y))
-            {
-                peak = Math.Max(peak, Math.Abs((int)v));
-            }
-        }
-
-        return peak;
-    }
+    private static int PeakAbs(ReadOnlyPlane<short> plane) => PeakMagnitude.Of(plane);
 
     private static void Grow<T>(ref T[] buffer, int length)
     {
