@@ -1,0 +1,48 @@
+using ConvCore.Fixed.Training;
+
+namespace EdgeDevice.Training;
+
+/// <summary>
+/// How a student learns from frames: mini-batches of random crops, a constant or
+/// step-decay rate with heavy-ball momentum, and when to stop. Pixels count as [0, 1) and
+/// the loss is the mean squared error, so the numbers do not depend on the image size.
+/// </summary>
+public sealed record FrameTrainingSettings
+{
+    /// <summary>Steps before giving up (a missed target).</summary>
+    public int MaxIterations { get; init; } = 4000;
+
+    public LearningRateSchedule LearningRate { get; init; } = LearningRateSchedule.Constant(DefaultLearningRate);
+
+    public const double DefaultLearningRate = 0.5;
+
+    /// <summary>
+    /// 0.9: photographs make the problem badly conditioned (the brightness direction of a
+    /// window is hundreds of times steeper than the detail directions), and momentum cuts the
+    /// steps about tenfold.
+    /// </summary>
+    public double Momentum { get; init; } = 0.9;
+
+    /// <summary>Crops per step.</summary>
+    public int BatchSize { get; init; } = 4;
+
+    /// <summary>Side of the square crops (smaller images are used whole on that axis).</summary>
+    public int CropSize { get; init; } = 64;
+
+    /// <summary>Seed of the crop positions: the same seed gives the same run.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Stop once the mean squared error over every pixel of the set is at or below this.</summary>
+    public double LossTarget { get; init; } = 1e-6;
+
+    /// <summary>Steps without a 0.1 % improvement of the best batch loss before "not converging".</summary>
+    public int StallPatience { get; init; } = 400;
+
+    public bool UseBias { get; init; }
+
+    /// <summary>Row-major starting weights (real values); null starts from zeros.</summary>
+    public IReadOnlyList<double>? InitialWeights { get; init; }
+
+    /// <summary>Fraction bits of the student's int16 weights (12: Q4.12, range [-8, 8)).</summary>
+    public int WeightFractionBits { get; init; } = 12;
+}
