@@ -115,7 +115,7 @@ public static class TrainCommand
             ? string.Create(CultureInfo.InvariantCulture, $", bias {result.Kernel.Bias / Math.ScaleB(1.0, result.Kernel.FractionBits):F4} (output units)")
             : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{verdict} after {result.Iterations} iterations in {result.Elapsed.TotalSeconds:F1} s: loss {result.SetLoss:G3} over every pixel (target {job.Settings.LossTarget:G3}){error}{bias}");
+            $"{verdict} after {result.Iterations} iterations in {result.Elapsed.TotalSeconds:F1} s: loss {result.SetLoss:0.##e+0} over every pixel (target {job.Settings.LossTarget:0.##e+0}){error}{bias}");
     }
 
     private static string Failure(FrameTrainingResult result, FrameJob job) => result.Outcome switch
@@ -123,9 +123,9 @@ public static class TrainCommand
         TrainingOutcome.Diverged => string.Create(CultureInfo.InvariantCulture,
             $"training {job.StudentName} diverged at iteration {result.Iterations}: the learning rate {job.Settings.LearningRate.Initial} is too large for these images; try a smaller --lr. No kernel was saved."),
         TrainingOutcome.NotConverging => string.Create(CultureInfo.InvariantCulture,
-            $"training {job.StudentName} is not converging: the loss has not improved for {job.Settings.StallPatience} iterations and is {result.SetLoss:G3}, above the target {job.Settings.LossTarget:G3}. No kernel was saved."),
+            $"training {job.StudentName} is not converging: the loss has not improved for {job.Settings.StallPatience} iterations and is {result.SetLoss:0.##e+0}, above the target {job.Settings.LossTarget:0.##e+0}. No kernel was saved."),
         TrainingOutcome.Cancelled => $"training {job.StudentName} was stopped at iteration {result.Iterations} before reaching its target. No kernel was saved.",
         _ => string.Create(CultureInfo.InvariantCulture,
-            $"training {job.StudentName} did not reach the loss target {job.Settings.LossTarget:G3} in {result.Iterations} iterations (loss {result.SetLoss:G3}); try more --iterations or a larger --lr. No kernel was saved."),
+            $"training {job.StudentName} did not reach the loss target {job.Settings.LossTarget:0.##e+0} in {result.Iterations} iterations (loss {result.SetLoss:0.##e+0}); try more --iterations or a larger --lr. No kernel was saved."),
     };
 }

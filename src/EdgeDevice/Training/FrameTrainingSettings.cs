@@ -14,7 +14,15 @@ public sealed record FrameTrainingSettings
 
     public LearningRateSchedule LearningRate { get; init; } = LearningRateSchedule.Constant(DefaultLearningRate);
 
-    public const double DefaultLearningRate = 0.5;
+    /// <summary>The default rate of a 3x3 (or smaller) student.</summary>
+    public const double DefaultLearningRate = 0.4;
+
+    /// <summary>
+    /// The default rate for a kernel of <paramref name="taps"/> weights: 0.4 up to 3x3, then
+    /// 3.6 / taps. The steepest direction (a window's brightness) grows with the number of
+    /// taps, and a bright batch must not push the step past it (gaussian5 diverges at 0.4).
+    /// </summary>
+    public static double DefaultLearningRateFor(int taps) => Math.Min(DefaultLearningRate, 3.6 / Math.Max(1, taps));
 
     /// <summary>
     /// 0.9: photographs make the problem badly conditioned (the brightness direction of a
@@ -33,7 +41,7 @@ public sealed record FrameTrainingSettings
     public int Seed { get; init; } = 1;
 
     /// <summary>Stop once the mean squared error over every pixel of the set is at or below this.</summary>
-    public double LossTarget { get; init; } = 1e-6;
+    public double LossTarget { get; init; } = 2e-7;
 
     /// <summary>Steps without a 0.1 % improvement of the best batch loss before "not converging".</summary>
     public int StallPatience { get; init; } = 400;

@@ -98,7 +98,7 @@ public sealed class LossPlot
                 }
             }
 
-            PixelFont.Draw(image, "TARGET", Width - Right - PixelFont.Measure("TARGET", Scale) - 2, ty - 12, Scale, TargetLine);
+            PixelFont.Draw(image, "TARGET", Left + 6, ty + 4, Scale, TargetLine);
         }
 
         var previous = PixelOf(_points[0].Iteration, _points[0].Loss);
