@@ -18,7 +18,7 @@ namespace EdgeDevice.Tests.Training;
 /// </summary>
 internal sealed class DeviceHarness : IDisposable
 {
-    public DeviceHarness(IFrameSource source, string kernel, TrainingOptions training, string stateDirectory, int workWidth = 80, int workHeight = 60)
+    public DeviceHarness(IFrameSource source, string kernel, TrainingOptions training, string stateDirectory, int workWidth = 64, int workHeight = 48)
     {
         Source = source;
         Filter filter = KernelCatalogue.Get(kernel);
