@@ -123,7 +123,7 @@ public static class TrainCommand
         TrainingOutcome.Diverged => string.Create(CultureInfo.InvariantCulture,
             $"training {job.StudentName} diverged at iteration {result.Iterations}: the learning rate {job.Settings.LearningRate.Initial} is too large for these images; try a smaller --lr. No kernel was saved."),
         TrainingOutcome.NotConverging => string.Create(CultureInfo.InvariantCulture,
-            $"training {job.StudentName} is not converging: the loss has not improved for {job.Settings.StallPatience} iterations and is {result.SetLoss:0.##e+0}, above the target {job.Settings.LossTarget:0.##e+0}. No kernel was saved."),
+            $"training {job.StudentName} is not converging: its loss over every pixel has not improved by 1 % in {job.Settings.StallPatience} iterations and is {result.SetLoss:0.##e+0}, above the target {job.Settings.LossTarget:0.##e+0}. No kernel was saved."),
         TrainingOutcome.Cancelled => $"training {job.StudentName} was stopped at iteration {result.Iterations} before reaching its target. No kernel was saved.",
         _ => string.Create(CultureInfo.InvariantCulture,
             $"training {job.StudentName} did not reach the loss target {job.Settings.LossTarget:0.##e+0} in {result.Iterations} iterations (loss {result.SetLoss:0.##e+0}); try more --iterations or a larger --lr. No kernel was saved."),

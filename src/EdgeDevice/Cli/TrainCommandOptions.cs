@@ -42,7 +42,7 @@ public sealed class TrainCommandOptions
 
     public Option<int?> LearningRateDecayEvery { get; } = new("--lr-decay-every") { Description = "... every this many steps (default: constant rate)." };
 
-    public Option<double?> LossTarget { get; } = new("--loss-target") { Description = "Stop when the mean squared error over every pixel (pixels as [0, 1)) is at most this (default 1e-6)." };
+    public Option<double?> LossTarget { get; } = new("--loss-target") { Description = "Stop when the mean squared error over every pixel (pixels as [0, 1)) is at most this (default 2e-7)." };
 
     public Option<int?> Seed { get; } = new("--seed") { Description = "Seed of the random crops (default 1): the same seed gives the same run." };
 

@@ -6,14 +6,23 @@ namespace EdgeDevice.Training;
 
 /// <summary>
 /// Teaches a student kernel from a <see cref="TrainingSet"/> with the fixed-point trainer:
-/// each step sees a mini-batch of random crops; a batch whose loss reaches the target is
-/// only a hint, and the run stops when the loss over every pixel of the set is there too
-/// (a batch of flat crops can have a tiny loss with a wrong kernel).
+/// each step sees a mini-batch of random crops. Both verdicts are taken on the loss over
+/// every pixel of the set, never on one batch: a batch of flat crops can have a tiny loss
+/// with a wrong kernel, so a batch at the target is only a hint to check the set, and
+/// "not converging" means the set's loss has not improved by 1 % for
+/// <see cref="FrameTrainingSettings.StallPatience"/> steps (a lucky batch would make the
+/// best batch loss unbeatable).
 /// </summary>
 public sealed class FrameTrainingRun
 {
     /// <summary>After a hint that the whole set did not confirm, wait this many steps before checking again.</summary>
     private const int RecheckEvery = 10;
+
+    /// <summary>Steps between regular checks of the set's loss (for the stall verdict).</summary>
+    private const int CheckEvery = 50;
+
+    /// <summary>A check counts as progress when the set's loss is below (1 - this) x the best so far.</summary>
+    private const double MinImprovement = 0.01;
 
     private readonly TrainingSet _set;
     private readonly FrameTrainingSettings _settings;
@@ -44,7 +53,8 @@ public sealed class FrameTrainingRun
             Loss = LossKind.MeanSquaredError,
             LearningRate = settings.LearningRate,
             Momentum = settings.Momentum,
-            Stopping = new StoppingRule { LossThreshold = settings.LossTarget, StallPatience = settings.StallPatience },
+            // The stall verdict is this class's, on the set's loss (see above).
+            Stopping = new StoppingRule { LossThreshold = settings.LossTarget, StallPatience = 0 },
         };
         var format = FixedTrainingFormat.UnitPixels with
         {
@@ -68,7 +78,9 @@ public sealed class FrameTrainingRun
         var curve = new LossCurve(_settings.MaxIterations);
         TrainingOutcome outcome = TrainingOutcome.IterationLimit;
         double setLoss = double.NaN;
-        int nextCheck = 0;
+        double best = double.PositiveInfinity;
+        int bestAt = 0;
+        int nextHintCheck = 0;
         while (Trainer.Iteration < _settings.MaxIterations)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -87,23 +99,35 @@ public sealed class FrameTrainingRun
                 break;
             }
 
-            if (Trainer.Status == TrainingStatus.NotConverging)
+            bool hint = Trainer.Status == TrainingStatus.Converged && Trainer.Iteration >= nextHintCheck;
+            bool regular = Trainer.Iteration % CheckEvery == 0;
+            if (!hint && !regular)
             {
-                outcome = TrainingOutcome.NotConverging;
+                continue;
+            }
+
+            // The forward weights of the next step are the ones a saved kernel will hold.
+            setLoss = Evaluator.MeanSquaredError(Trainer.ForwardWeights, Trainer.ForwardBias);
+            if (setLoss <= _settings.LossTarget)
+            {
+                outcome = TrainingOutcome.Converged;
                 break;
             }
 
-            if (Trainer.Status == TrainingStatus.Converged && Trainer.Iteration >= nextCheck)
+            if (hint)
             {
-                // The forward weights of the next step are the ones a saved kernel will hold.
-                setLoss = Evaluator.MeanSquaredError(Trainer.ForwardWeights, Trainer.ForwardBias);
-                if (setLoss <= _settings.LossTarget)
-                {
-                    outcome = TrainingOutcome.Converged;
-                    break;
-                }
+                nextHintCheck = Trainer.Iteration + RecheckEvery;
+            }
 
-                nextCheck = Trainer.Iteration + RecheckEvery;
+            if (setLoss < best * (1 - MinImprovement))
+            {
+                best = setLoss;
+                bestAt = Trainer.Iteration;
+            }
+            else if (_settings.StallPatience > 0 && Trainer.Iteration - bestAt >= _settings.StallPatience)
+            {
+                outcome = TrainingOutcome.NotConverging;
+                break;
             }
         }
 

@@ -43,7 +43,7 @@ public sealed record FrameTrainingSettings
     /// <summary>Stop once the mean squared error over every pixel of the set is at or below this.</summary>
     public double LossTarget { get; init; } = 2e-7;
 
-    /// <summary>Steps without a 0.1 % improvement of the best batch loss before "not converging".</summary>
+    /// <summary>Steps without a 1 % improvement of the loss over every pixel before "not converging" (0: never).</summary>
     public int StallPatience { get; init; } = 400;
 
     public bool UseBias { get; init; }

@@ -80,6 +80,29 @@ public class TargetVerbTests
     }
 
     [Fact]
+    public async Task ATargetNoKernelCanProduceIsNotConvergingExitThree()
+    {
+        // Y = X^2 / 255 is not linear in X: the loss stops falling far above the target.
+        using var t = new TempFolder();
+        LumaFrame x = ImageDecoder.Create().DecodeLuma(Photo);
+        byte[] squared = new byte[x.Width * x.Height];
+        for (int i = 0; i < squared.Length; i++)
+        {
+            int p = x.Pixels[i];
+            squared[i] = (byte)(p * p / 255);
+        }
+
+        NpyWriter.Write(t.File("y.npy"), new ReadOnlyPlane<byte>(squared, x.Width, x.Height));
+        CliResult r = await new CliRunner(t).RunAsync("train", "--input", Photo, "--target", t.File("y.npy"), "--out", t.File("k.json"));
+
+        Assert.Equal(ExitCodes.TrainingFailed, r.ExitCode);
+        Assert.Contains("is not converging", r.Error, StringComparison.Ordinal);
+        Assert.Contains("a 1x1 kernel (size from the shapes)", r.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(t.File("k.json")));
+        Assert.True(File.Exists(t.File("k.loss.csv")));
+    }
+
+    [Fact]
     public async Task AMissingTargetExitsTwoNamingIt()
     {
         using var t = new TempFolder();
