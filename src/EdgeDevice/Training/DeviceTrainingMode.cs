@@ -152,7 +152,7 @@ public sealed class DeviceTrainingMode
         _logger.LogInformation("Training {Student} from {Teacher} on the live frames; press t again to stop and keep it.", StudentName, teacher.Name);
     }
 
-    private string StudentName => "learned-" + _teacher!.Name;
+    private string StudentName => StudentFormat.StudentName(_teacher!.Name);
 
     private FixedKernel ChooseTeacher(Filter active)
     {
@@ -201,7 +201,7 @@ public sealed class DeviceTrainingMode
             return;
         }
 
-        FixedKernel learned = step.Trainer.ToKernel("learned-" + teacherName);
+        FixedKernel learned = step.Trainer.ToKernel(StudentFormat.StudentName(teacherName));
         string path = Path.Combine(_stateDirectory, learned.Name + ".json");
         try
         {

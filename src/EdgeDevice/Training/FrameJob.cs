@@ -36,7 +36,7 @@ public sealed record FrameJob(TrainingSet Set, FrameTrainingSettings Settings, s
         }
 
         FrameTrainingSettings settings = SettingsFor(r, teacher.TapCount, StudentFormat.WeightFractionBitsFor(teacher));
-        string name = "learned-" + teacher.Name;
+        string name = StudentFormat.StudentName(teacher.Name);
         string source = r.Input is null || r.Input.Equals(TrainingImages.Samples, StringComparison.OrdinalIgnoreCase) ? "the bundled photographs" : r.Input;
         string description = string.Create(CultureInfo.InvariantCulture,
             $"teacher {teacher.Name} {teacher.Rows}x{teacher.Cols} -> student {name} (Q{16 - settings.WeightFractionBits}.{settings.WeightFractionBits}) on {set.Examples.Count} image(s) from {source}; {settings.BatchSize} random {settings.CropSize}x{settings.CropSize} crops per step, lr {Rate(settings.LearningRate)}, momentum {settings.Momentum}");
@@ -48,7 +48,7 @@ public sealed record FrameJob(TrainingSet Set, FrameTrainingSettings Settings, s
         var (example, rows, cols) = TargetPairLoader.Load(r.Input!, r.Target!, r.Size);
         TrainingSet set = TrainingSet.FromPair(example, rows, cols);
         FrameTrainingSettings settings = SettingsFor(r, rows * cols, StudentFormat.DefaultWeightFractionBits) with { UseBias = r.Bias };
-        string name = "learned-" + Path.GetFileNameWithoutExtension(r.Target!);
+        string name = StudentFormat.StudentName(Path.GetFileNameWithoutExtension(r.Target!));
         string inferred = r.Size is null ? " (size from the shapes)" : string.Empty;
         string description = string.Create(CultureInfo.InvariantCulture,
             $"{example.Origin} ({example.Width}x{example.Height}) -> {Path.GetFileName(r.Target!)} ({example.TargetWidth}x{example.TargetHeight}): a {rows}x{cols} kernel{inferred}{(r.Bias ? " with bias" : string.Empty)} (Q{16 - settings.WeightFractionBits}.{settings.WeightFractionBits}); {settings.BatchSize} random {settings.CropSize}x{settings.CropSize} crops per step, lr {Rate(settings.LearningRate)}, momentum {settings.Momentum}");

@@ -79,6 +79,10 @@ public static class StudentFormat
         return null;
     }
 
+    /// <summary>learned-TEACHER; a teacher that is itself learned keeps its name (retraining replaces it).</summary>
+    public static string StudentName(string teacherName) =>
+        teacherName.StartsWith("learned-", StringComparison.Ordinal) ? teacherName : "learned-" + teacherName;
+
     /// <summary>The largest |student - teacher| over all weights, in real units.</summary>
     public static double MaxWeightError(FixedKernel student, FixedKernel teacher)
     {

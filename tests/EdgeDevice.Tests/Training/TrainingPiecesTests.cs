@@ -44,6 +44,15 @@ public class TrainingPiecesTests
     }
 
     [Theory]
+    [InlineData("sobel-x", "learned-sobel-x")]
+    [InlineData("learned-sobel-x", "learned-sobel-x")]
+    [InlineData("y", "learned-y")]
+    public void StudentsAreNamedAfterTheirTeacherOnce(string teacher, string student)
+    {
+        Assert.Equal(student, StudentFormat.StudentName(teacher));
+    }
+
+    [Theory]
     [InlineData(1e-2, 1e-2, 1e-6, 0.0)]
     [InlineData(1e-2, 1e-4, 1e-6, 0.5)]
     [InlineData(1e-2, 1e-6, 1e-6, 1.0)]
