@@ -63,6 +63,7 @@ public static class EdgeDeviceCli
         var root = new RootCommand("EdgeDevice: a live edge detector on an LED matrix, driven by a fixed-point correlation core.");
         root.Subcommands.Add(RunCommand.Create(env));
         root.Subcommands.Add(SimulateCommand.Create(env));
+        root.Subcommands.Add(TrainCommand.Create(env));
         root.Subcommands.Add(KernelsCommand.Create(env));
         root.Subcommands.Add(InfoCommand.Create(env));
         root.Subcommands.Add(BenchCommand.Create(env));

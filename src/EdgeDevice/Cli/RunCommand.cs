@@ -3,6 +3,7 @@ using EdgeDevice.Actions;
 using EdgeDevice.Hardware.Gpio;
 using EdgeDevice.Hosting;
 using EdgeDevice.Platform;
+using EdgeDevice.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -102,7 +103,8 @@ public static class RunCommand
             sp.GetRequiredService<IServiceNotifier>(),
             new Heartbeat(StatePaths.HeartbeatFile(env.GetEnvironmentVariable), env.Time),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeDevice.FrameLoop"),
-            env.Time));
+            env.Time,
+            new DeviceTrainingMode(settings.Training, StatePaths.StateDirectory(env.GetEnvironmentVariable), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeDevice.Training"), env.Time)));
         builder.Services.AddHostedService<FrameLoopService>();
 
         // RunAsync disposes the host when it returns.

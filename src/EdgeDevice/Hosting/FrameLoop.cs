@@ -4,6 +4,7 @@ using EdgeDevice.Frames;
 using EdgeDevice.Pipeline;
 using EdgeDevice.Platform;
 using EdgeDevice.Sources;
+using EdgeDevice.Training;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeDevice.Hosting;
@@ -11,7 +12,8 @@ namespace EdgeDevice.Hosting;
 /// <summary>
 /// The device loop: read a frame, apply queued actions, run the pipeline, show the LEDs,
 /// feed the watchdog and heartbeat, keep pace. A bad frame is logged and skipped; the end of
-/// the source ends the loop; stopping always blanks the display.
+/// the source ends the loop; stopping always blanks the display. With a training mode, the
+/// training action starts and stops it, and stopping saves a running session first.
 /// </summary>
 public sealed class FrameLoop(
     IFrameSource source,
@@ -23,7 +25,8 @@ public sealed class FrameLoop(
     IServiceNotifier notifier,
     Heartbeat? heartbeat,
     ILogger logger,
-    TimeProvider time)
+    TimeProvider time,
+    DeviceTrainingMode? training = null)
 {
     private long _shown;
 
@@ -73,7 +76,7 @@ public sealed class FrameLoop(
                 }
 
                 badInARow = 0;
-                LedFrame leds = pipeline.Process(frame);
+                LedFrame leds = training is { Active: true } ? training.Process(frame, pipeline, kernels) : pipeline.Process(frame);
                 display.Show(leds);
                 _shown++;
                 if (_shown == 1)
@@ -98,6 +101,7 @@ public sealed class FrameLoop(
         }
         finally
         {
+            training?.StopIfActive(pipeline, kernels);
             notifier.Stopping();
             display.Blank();
         }
@@ -110,6 +114,9 @@ public sealed class FrameLoop(
         {
             switch (action)
             {
+                case DeviceAction.NextKernel when training is { Active: true }:
+                    logger.LogInformation("Training is running: press t to stop it before changing kernels.");
+                    break;
                 case DeviceAction.NextKernel:
                     pipeline.Filter = kernels.Next();
                     logger.LogInformation("Kernel: {Kernel}", pipeline.Filter.Name);
@@ -120,8 +127,11 @@ public sealed class FrameLoop(
                     logger.LogInformation("Colour map: {Map}", pipeline.Map);
                     ShowStatus();
                     break;
+                case DeviceAction.ToggleTraining when training is not null:
+                    training.Toggle(pipeline, kernels);
+                    break;
                 case DeviceAction.ToggleTraining:
-                    logger.LogInformation("Training mode is not available in this build.");
+                    logger.LogInformation("Training mode is not available here.");
                     break;
                 case DeviceAction.Quit:
                     return true;
