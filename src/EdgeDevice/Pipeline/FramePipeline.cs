@@ -185,7 +185,6 @@ public sealed class FramePipeline
 
         var feature = new Plane<short>(_feature, _featureWidth, _featureHeight);
         Correlate(work, feature);
-        FeatureMapPeak = PeakAbs(feature);
 
         var pooled = new Plane<short>(_pooled, Display.Width, Display.Height);
         SampledNearest = _featureWidth < Display.Width || _featureHeight < Display.Height;
@@ -202,7 +201,11 @@ public sealed class FramePipeline
             GridPooling.MaxAbs(feature, pooled);
         }
 
-        _gain.Update(PeakAbs(pooled));
+        // Max-abs pooling keeps the largest magnitude of the map in some cell, so the map's peak
+        // is the pooled peak: no second pass over the whole map.
+        int pooledPeak = PeakAbs(pooled);
+        FeatureMapPeak = _pooling == PoolingMode.MaxAbs && !SampledNearest ? pooledPeak : PeakAbs(feature);
+        _gain.Update(pooledPeak);
         Colorize();
         _hasFrame = true;
         FramesProcessed++;
