@@ -37,7 +37,7 @@ rootfs=$work/rootfs
 echo "build-arm64-vm: root filesystem"
 mirror=http://deb.debian.org/debian
 mmdebstrap --mode=root --arch=arm64 --variant=apt \
-  --include=systemd-sysv,openssh-server,rsync,sudo,libicu72,libstdc++6,zlib1g,ca-certificates,udev,iproute2,python3 \
+  --include=systemd-sysv,openssh-server,rsync,sudo,libicu72,libstdc++6,zlib1g,ca-certificates,udev,dbus,iproute2,python3 \
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
   --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/locale.alias' \
   --customize-hook='echo edgepi-vm > "$1/etc/hostname"' \

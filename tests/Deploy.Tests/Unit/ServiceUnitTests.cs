@@ -82,6 +82,18 @@ public sealed partial class ServiceUnitTests
     }
 
     [Fact]
+    public void The_system_call_filter_leaves_the_calls_the_dotnet_runtime_needs()
+    {
+        IReadOnlyList<string> filters = Unit.All("Service", "SystemCallFilter");
+        Assert.Contains("@system-service", filters);
+        string[] denied = filters.Where(f => f.StartsWith('~')).SelectMany(f => f[1..].Split(' ')).ToArray();
+        Assert.Contains("@privileged", denied);
+        // Denying @resources stops CoreCLR from starting (HRESULT 0x8007054F under systemd 252).
+        Assert.DoesNotContain("@resources", denied);
+        Assert.Equal("EPERM", Unit.One("Service", "SystemCallErrorNumber"));
+    }
+
+    [Fact]
     public void Device_access_names_device_groups_or_exact_nodes_never_path_globs()
     {
         IReadOnlyList<string> allowed = Unit.All("Service", "DeviceAllow");
