@@ -223,7 +223,7 @@ public sealed class FixedKernel
         return b.MoveToImmutable();
     }
 
-    public override string ToString() => $"{Name} {Rows}x{Cols} Q{15 - FractionBits}.{FractionBits}";
+    public override string ToString() => $"{Name} {Rows}x{Cols} Q{16 - FractionBits}.{FractionBits}";
 
     private static void ValidateShape(int rows, int cols, int count)
     {

@@ -105,7 +105,8 @@ public static class KernelCatalogue
         return d;
     }
 
-    private static int EditDistance(string a, string b)
+    /// <summary>Levenshtein distance (insert, delete, substitute each cost 1), two rows at a time.</summary>
+    internal static int EditDistance(string a, string b)
     {
         Span<int> prev = stackalloc int[b.Length + 1];
         Span<int> cur = stackalloc int[b.Length + 1];

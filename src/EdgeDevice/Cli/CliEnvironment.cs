@@ -1,3 +1,4 @@
+using EdgeDevice.Hardware.Board;
 using EdgeDevice.Settings;
 
 namespace EdgeDevice.Cli;
@@ -14,6 +15,9 @@ public sealed class CliEnvironment
 
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>All environment variables, for the EDGEDEVICE_* settings layer.</summary>
+    public Func<IEnumerable<KeyValuePair<string, string?>>> EnvironmentVariables { get; init; } = SettingsLoader.ProcessEnvironment;
+
     public SettingsSources? Settings { get; init; }
 
     /// <summary>True when stdout is an interactive terminal (terminal drawing, key input).</summary>
@@ -23,6 +27,9 @@ public sealed class CliEnvironment
     public bool ErrorIsTerminal { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The board, buses and device nodes (tests give a fake folder tree).</summary>
+    public Func<HardwareEnvironment> Hardware { get; init; } = HardwareEnvironment.ForThisMachine;
 
     public SettingsSources ResolveSettings() => Settings ?? SettingsSources.ForThisMachine(GetEnvironmentVariable);
 

@@ -29,6 +29,9 @@ public static class EdgeDeviceCli
             Output = env.Out,
             Error = env.Error,
             EnableDefaultExceptionHandler = false,
+
+            // Signals are handled by Program (and the host for `run`): one place decides how to stop.
+            ProcessTerminationTimeout = null,
         };
         try
         {
@@ -58,8 +61,12 @@ public static class EdgeDeviceCli
     public static RootCommand BuildRoot(CliEnvironment env)
     {
         var root = new RootCommand("EdgeDevice: a live edge detector on an LED matrix, driven by a fixed-point correlation core.");
+        root.Subcommands.Add(RunCommand.Create(env));
+        root.Subcommands.Add(SimulateCommand.Create(env));
         root.Subcommands.Add(KernelsCommand.Create(env));
         root.Subcommands.Add(InfoCommand.Create(env));
+        root.Subcommands.Add(BenchCommand.Create(env));
+        root.Subcommands.Add(SelfTestCommand.Create(env));
         return root;
     }
 

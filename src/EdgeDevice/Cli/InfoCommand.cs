@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeDevice.Hardware.Board;
 using EdgeDevice.Platform;
 
 namespace EdgeDevice.Cli;
@@ -13,7 +14,7 @@ public static class InfoCommand
     {
         var health = new Option<bool>("--health") { Description = "Exit 0 only if the running service's heartbeat is younger than 5 seconds." };
         var command = new Command("info", "Show the board, CPU features and the hardware found, with fixes for what is missing.") { health };
-        command.SetAction(parse => parse.GetValue(health) ? Health(env) : Describe(env, BoardInfo.Detect(), new DeviceNodes()));
+        command.SetAction(parse => parse.GetValue(health) ? Health(env) : Describe(env, env.Hardware()));
         return command;
     }
 
@@ -37,11 +38,24 @@ public static class InfoCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>The full report: the summary lines, then one line per display kind and camera with its fix.</summary>
+    public static int Describe(CliEnvironment env, HardwareEnvironment hardware)
+    {
+        Describe(env, hardware.Board, new DeviceNodes(hardware.Buses.DevDirectory));
+        env.Out.WriteLine("hardware:");
+        foreach (HardwareFact fact in HardwareReport.Collect(hardware))
+        {
+            env.Out.WriteLine($"  {fact}");
+        }
+
+        return ExitCodes.Success;
+    }
+
     public static int Describe(CliEnvironment env, BoardInfo board, DeviceNodes nodes)
     {
         TextWriter o = env.Out;
         o.WriteLine($"board:    {board.Model ?? "not a Raspberry Pi (no /proc/device-tree/model)"}");
-        o.WriteLine($"cpu:      {CpuFeatures.Describe()}");
+        o.WriteLine($"cpu:      arch {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, {ConvCore.Fixed.Diagnostics.CpuFeatures.Current}");
         o.WriteLine($"state:    {StatePaths.StateDirectory(env.GetEnvironmentVariable)}");
         if (board.IsRaspberryPi)
         {
@@ -60,7 +74,7 @@ public static class InfoCommand
         o.WriteLine(nodes.Video.Count > 0
             ? $"cameras:  {string.Join(", ", nodes.Video)}"
             : "cameras:  none found: the synthetic pattern or image files are used instead");
-        o.WriteLine("displays: terminal, png (simulated)");
+        o.WriteLine("displays: terminal and png are always available (simulated)");
         return ExitCodes.Success;
     }
 }

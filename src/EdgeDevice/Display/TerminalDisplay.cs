@@ -14,7 +14,7 @@ namespace EdgeDevice.Display;
 /// follow each other, separated by a blank line. The frame is turned clockwise by the
 /// capabilities' rotation before drawing, as a rotated panel would show it.
 /// </remarks>
-public sealed class TerminalDisplay : IDisplay
+public sealed class TerminalDisplay : IDisplay, IStatusLine
 {
     /// <summary>Brightness ramp of the plain-text mode, darkest first.</summary>
     public const string AsciiRamp = " .:-=+*#%@";

@@ -1,6 +1,8 @@
 using ConvCore.Fixed.Correlation;
+using ConvCore.Fixed.Gradient;
 using ConvCore.Fixed.Kernels;
 using ConvCore.Fixed.Planes;
+using ConvCore.Fixed.Pooling;
 using ConvCore.Fixed.Requantization;
 using EdgeDevice.Display;
 using EdgeDevice.Frames;
@@ -178,7 +180,7 @@ public sealed class FramePipeline
         }
         else
         {
-            CoreOps.Resize(luma, work);
+            AreaDownscale.Resize(luma, work);
         }
 
         var feature = new Plane<short>(_feature, _featureWidth, _featureHeight);
@@ -193,11 +195,11 @@ public sealed class FramePipeline
         }
         else if (_pooling == PoolingMode.Average)
         {
-            CoreOps.Average(feature, pooled);
+            GridPooling.Average(feature, pooled);
         }
         else
         {
-            CoreOps.MaxAbs(feature, pooled);
+            GridPooling.MaxAbs(feature, pooled);
         }
 
         _gain.Update(PeakAbs(pooled));
@@ -217,11 +219,11 @@ public sealed class FramePipeline
             Correlator.Correlate(work, g.Y, gy, Requantizer.ForKernel(g.Y.FractionBits), _correlation);
             if (g.Norm == MagnitudeNorm.L2)
             {
-                CoreOps.L2(gx, gy, feature);
+                GradientMagnitude.L2(gx, gy, feature);
             }
             else
             {
-                CoreOps.L1(gx, gy, feature);
+                GradientMagnitude.L1(gx, gy, feature);
             }
         }
         else
@@ -288,19 +290,7 @@ public sealed class FramePipeline
         }
     }
 
-    private static int PeakAbs(ReadOnlyPlane<short> plane)
-    {
-        int peak = 0;
-        for (int y = 0; y < plane.Height; y++)
-        {
-            foreach (short v in plane.Row(y))
-            {
-                peak = Math.Max(peak, Math.Abs((int)v));
-            }
-        }
-
-        return peak;
-    }
+    private static int PeakAbs(ReadOnlyPlane<short> plane) => PeakMagnitude.Of(plane);
 
     private static void Grow<T>(ref T[] buffer, int length)
     {

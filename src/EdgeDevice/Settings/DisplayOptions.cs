@@ -5,7 +5,11 @@ public sealed class DisplayOptions
 {
     public const string Section = "Display";
 
-    /// <summary>auto | terminal | none | png (the hardware kinds arrive with the hardware work).</summary>
+    /// <summary>
+    /// auto | terminal | none | png, or a matrix: sensehat, sensehat-i2c, sensehat-fb, max7219,
+    /// ws2812b, sk6812, ht16k33, ht16k33-bicolor, is31fl3731, hub75. Auto uses a
+    /// Sense HAT when one is found, else the terminal.
+    /// </summary>
     public string Kind { get; set; } = "auto";
 
     /// <summary>Matrix width in LEDs.</summary>
@@ -28,7 +32,7 @@ public sealed class DisplayOptions
 
     public IEnumerable<string> Validate()
     {
-        string[] kinds = ["auto", "terminal", "none", "png"];
+        string[] kinds = ["auto", "terminal", "none", "png", .. Hardware.Displays.HardwareDisplayKinds.All];
         if (!kinds.Contains(Kind, StringComparer.OrdinalIgnoreCase))
         {
             yield return $"Display:Kind is '{Kind}'; it must be one of {string.Join(", ", kinds)}.";

@@ -1,3 +1,4 @@
+using EdgeDevice.Tests.Support;
 using EdgeDevice.Frames;
 using EdgeDevice.Imaging;
 using EdgeDevice.Tests.Imaging.Support;

@@ -1,3 +1,4 @@
+using EdgeDevice.Tests.Support;
 using System.Text;
 using ConvCore.Fixed.Planes;
 using EdgeDevice.Npy;

@@ -1,3 +1,4 @@
+using EdgeDevice.Tests.Support;
 using EdgeDevice.Display;
 using EdgeDevice.Rendering;
 using SixLabors.ImageSharp;

@@ -1,3 +1,4 @@
+using EdgeDevice.Tests.Support;
 using ConvCore.Fixed.Planes;
 using EdgeDevice.Display;
 using EdgeDevice.Pipeline;

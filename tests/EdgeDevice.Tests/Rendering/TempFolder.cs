@@ -1,3 +1,5 @@
+using EdgeDevice.Tests.Support;
+
 namespace EdgeDevice.Tests.Rendering;
 
 /// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>

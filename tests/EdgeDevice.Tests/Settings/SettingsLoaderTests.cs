@@ -12,21 +12,14 @@ public class SettingsLoaderTests
         using var t = new TempFolder();
         string defaults = t.Write("d/appsettings.json", """{ "Display": { "Width": 8, "Height": 8, "Rotation": 0 }, "Source": { "FrameRate": 15 } }""");
         string user = t.Write("u/appsettings.json", """{ "Display": { "Width": 16, "Rotation": 90 } }""");
-        Environment.SetEnvironmentVariable("EDGEDEVICE_Display__Rotation", "180");
-        try
-        {
-            var config = SettingsLoader.Build(new SettingsSources(defaults, user), [new("Source:FrameRate", "5")]);
-            var display = SettingsLoader.Bind<DisplayOptions>(config, DisplayOptions.Section);
-            var source = SettingsLoader.Bind<SourceOptions>(config, SourceOptions.Section);
-            Assert.Equal(16, display.Width);
-            Assert.Equal(8, display.Height);
-            Assert.Equal(180, display.Rotation);
-            Assert.Equal(5, source.FrameRate);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("EDGEDEVICE_Display__Rotation", null);
-        }
+        var environment = new Dictionary<string, string?> { ["EDGEDEVICE_Display__Rotation"] = "180", ["Display__Width"] = "99", ["HOME"] = "/x" };
+        var config = SettingsLoader.Build(new SettingsSources(defaults, user), [new("Source:FrameRate", "5")], environment);
+        var display = SettingsLoader.Bind<DisplayOptions>(config, DisplayOptions.Section);
+        var source = SettingsLoader.Bind<SourceOptions>(config, SourceOptions.Section);
+        Assert.Equal(16, display.Width);
+        Assert.Equal(8, display.Height);
+        Assert.Equal(180, display.Rotation);
+        Assert.Equal(5, source.FrameRate);
     }
 
     [Fact]
@@ -34,7 +27,7 @@ public class SettingsLoaderTests
     {
         using var t = new TempFolder();
         string user = t.Write("u/appsettings.json", """{ "Display": { "Width": 16, """);
-        var ex = Assert.Throws<UserInputException>(() => SettingsLoader.Build(new SettingsSources(t.File("none.json"), user), []));
+        var ex = Assert.Throws<UserInputException>(() => SettingsLoader.Build(new SettingsSources(t.File("none.json"), user), [], []));
         Assert.Contains(user, ex.Message);
         Assert.Contains("not valid JSON", ex.Message);
     }
@@ -44,7 +37,7 @@ public class SettingsLoaderTests
     {
         using var t = new TempFolder();
         string user = t.Write("u/appsettings.json", """{ "Source": { "FrameRate": "fast" } }""");
-        var config = SettingsLoader.Build(new SettingsSources(t.File("none.json"), user), []);
+        var config = SettingsLoader.Build(new SettingsSources(t.File("none.json"), user), [], []);
         var ex = Assert.Throws<UserInputException>(() => SettingsLoader.Bind<SourceOptions>(config, SourceOptions.Section));
         Assert.Contains("Source:FrameRate", ex.Message);
     }
@@ -54,7 +47,7 @@ public class SettingsLoaderTests
     {
         using var t = new TempFolder();
         string user = t.Write("u/appsettings.json", """{ "Display": { "Widht": 16 } }""");
-        var config = SettingsLoader.Build(new SettingsSources(t.File("none.json"), user), []);
+        var config = SettingsLoader.Build(new SettingsSources(t.File("none.json"), user), [], []);
         var ex = Assert.Throws<UserInputException>(() => SettingsLoader.Bind<DisplayOptions>(config, DisplayOptions.Section));
         Assert.Contains("Widht", ex.Message);
     }
@@ -77,10 +70,17 @@ public class SettingsLoaderTests
     {
         string shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         Assert.True(File.Exists(shipped), "appsettings.json is copied beside the binary");
-        var config = SettingsLoader.Build(new SettingsSources(shipped, "/nonexistent/appsettings.json"), []);
-        Assert.Empty(SettingsLoader.Bind<SourceOptions>(config, SourceOptions.Section).Validate());
-        Assert.Empty(SettingsLoader.Bind<DisplayOptions>(config, DisplayOptions.Section).Validate());
-        Assert.Empty(SettingsLoader.Bind<ButtonOptions>(config, ButtonOptions.Section).Validate());
-        Assert.Empty(SettingsLoader.Bind<TrainingOptions>(config, TrainingOptions.Section).Validate());
+        var env = new CliEnvironment
+        {
+            Out = TextWriter.Null,
+            Error = TextWriter.Null,
+            Settings = new SettingsSources(shipped, "/nonexistent/appsettings.json"),
+            EnvironmentVariables = () => [],
+        };
+        DeviceSettings settings = DeviceSettings.Load(env, []);
+        Assert.Equal("auto", settings.Display.Kind);
+        Assert.Equal(2000, settings.HardwareDisplay.MaxCurrentMilliamps);
+        Assert.Equal(640, settings.Camera.CameraWidth);
+        Assert.Equal("sobel", settings.Pipeline.Kernel);
     }
 }

@@ -1,3 +1,4 @@
+using EdgeDevice.Tests.Support;
 using EdgeDevice.Frames;
 using EdgeDevice.Sources;
 using EdgeDevice.Tests.Imaging.Support;

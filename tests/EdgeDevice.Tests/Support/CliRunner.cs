@@ -33,6 +33,7 @@ public sealed class CliRunner
             Out = stdout,
             Error = stderr,
             GetEnvironmentVariable = name => _env.TryGetValue(name, out string? v) ? v : null,
+            EnvironmentVariables = () => _env,
             Settings = new SettingsSources(Folder.File("defaults/appsettings.json"), UserSettingsFile),
         };
         int code = await EdgeDeviceCli.InvokeAsync(args, env);

@@ -21,6 +21,16 @@ public sealed class TempFolder : IDisposable
         return p;
     }
 
+    public string Write(string name, byte[] bytes)
+    {
+        string p = File(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(p)!);
+        System.IO.File.WriteAllBytes(p, bytes);
+        return p;
+    }
+
+    public string WriteText(string name, string text) => Write(name, text);
+
     public void Dispose()
     {
         try
