@@ -3,17 +3,18 @@
 # Raspberry Pi when testing the deploy and the unit (Type=notify, watchdog, hardening).
 # Run as root on Debian 12 x86-64 (no KVM needed: qemu's TCG emulation). About 4-5 minutes
 # on an idle 2-core machine; about 1.5 GB of RAM while it runs.
-#   deploy/vm/build-arm64-vm.sh OUTDIR PUBLIC_KEY_FILE
+#   deploy/vm/build-arm64-vm.sh OUTDIR [PUBLIC_KEY_FILE]
 # OUTDIR receives: disk.img (ext4 root), vmlinuz, initrd, host_ed25519.pub (to pin the VM's
 # host key), and boot.sh (starts the VM, SSH forwarded to 127.0.0.1:PORT, default 2223).
 # The VM has a user `pi` with passwordless sudo who accepts PUBLIC_KEY_FILE, like a Pi
-# set up by Raspberry Pi Imager.
+# set up by Raspberry Pi Imager; without one, a key pair is made: OUTDIR/id_ed25519.
+# tests/Deploy.Tests uses the VM when EDGEDEVICE_ARM64_VM=OUTDIR.
 set -euo pipefail
 
-out=${1:?usage: build-arm64-vm.sh OUTDIR PUBLIC_KEY_FILE}
-pubkey=${2:?usage: build-arm64-vm.sh OUTDIR PUBLIC_KEY_FILE}
+out=${1:?usage: build-arm64-vm.sh OUTDIR [PUBLIC_KEY_FILE]}
+pubkey=${2:-}
 [ "$(id -u)" -eq 0 ] || { echo "build-arm64-vm: run as root" >&2; exit 1; }
-[ -r "$pubkey" ] || { echo "build-arm64-vm: cannot read $pubkey" >&2; exit 1; }
+[ -z "$pubkey" ] || [ -r "$pubkey" ] || { echo "build-arm64-vm: cannot read $pubkey" >&2; exit 1; }
 
 export DEBIAN_FRONTEND=noninteractive
 dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
@@ -29,6 +30,10 @@ update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+if [ -z "$pubkey" ]; then
+  [ -f "$out/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C edgedevice-vm -f "$out/id_ed25519"
+  pubkey=$out/id_ed25519.pub
+fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/arm64-vm.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 rootfs=$work/rootfs
@@ -37,7 +42,7 @@ rootfs=$work/rootfs
 echo "build-arm64-vm: root filesystem"
 mirror=http://deb.debian.org/debian
 mmdebstrap --mode=root --arch=arm64 --variant=apt \
-  --include=systemd-sysv,openssh-server,rsync,sudo,libicu72,libstdc++6,zlib1g,ca-certificates,udev,iproute2,python3 \
+  --include=systemd-sysv,openssh-server,rsync,sudo,libicu72,libstdc++6,zlib1g,ca-certificates,udev,dbus,iproute2,python3 \
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
   --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/locale.alias' \
   --customize-hook='echo edgepi-vm > "$1/etc/hostname"' \

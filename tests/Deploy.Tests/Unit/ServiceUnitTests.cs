@@ -79,6 +79,21 @@ public sealed partial class ServiceUnitTests
         Assert.Equal("strict", Unit.One("Service", "ProtectSystem"));
         Assert.Equal("closed", Unit.One("Service", "DevicePolicy"));
         Assert.False(Unit.Has("Service", "MemoryDenyWriteExecute"), "MemoryDenyWriteExecute breaks the .NET JIT");
+        // Hiding PID 1 makes .NET's IsSystemdService() false: no READY=1, the start times out.
+        Assert.False(Unit.Has("Service", "ProtectProc") && Unit.One("Service", "ProtectProc") is "invisible" or "noaccess",
+            "ProtectProc=invisible/noaccess hides systemd from the runtime's IsSystemdService() check");
+    }
+
+    [Fact]
+    public void The_system_call_filter_leaves_the_calls_the_dotnet_runtime_needs()
+    {
+        IReadOnlyList<string> filters = Unit.All("Service", "SystemCallFilter");
+        Assert.Contains("@system-service", filters);
+        string[] denied = filters.Where(f => f.StartsWith('~')).SelectMany(f => f[1..].Split(' ')).ToArray();
+        Assert.Contains("@privileged", denied);
+        // Denying @resources stops CoreCLR from starting (HRESULT 0x8007054F under systemd 252).
+        Assert.DoesNotContain("@resources", denied);
+        Assert.Equal("EPERM", Unit.One("Service", "SystemCallErrorNumber"));
     }
 
     [Fact]
