@@ -60,12 +60,18 @@ public sealed class FirstDeployTests
     }
 
     [SkippableFact]
-    public void The_deployed_arm64_binary_runs_on_the_device_through_the_command_link()
+    public void The_deployed_frame_loop_makes_the_device_healthy_and_the_command_link_runs_it()
     {
         Prerequisites.SimulatedDevice();
         using SimulatedDevice device = SimulatedDevice.Start();
-        ProcessResult deploy = DeployScript.DeployTo(device, "v1");
+        device.RunRealService();
+
+        // Healthy here means the deployed arm64 `EdgeDevice run` (under qemu-user) beat.
+        ProcessResult deploy = DeployScript.DeployTo(device, "v1", healthTimeoutSeconds: 90);
         Assert.True(deploy.ExitCode == 0, deploy.Describe());
+        Assert.Contains("device: health: healthy: heartbeat", deploy.StandardOutput);
+        Assert.True(File.Exists(device.HostPath(SimulatedDevice.StateDirectory + "/heartbeat")));
+        Assert.Contains("Source synthetic", File.ReadAllText(device.HostPath("/srv/service.log")));
 
         ProcessResult kernels = device.Ssh("edgedevice kernels");
         ProcessResult info = device.Ssh("edgedevice info");

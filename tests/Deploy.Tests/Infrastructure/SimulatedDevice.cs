@@ -114,6 +114,9 @@ public sealed class SimulatedDevice : IDisposable
     public void Misbehave(string behaviour) =>
         File.WriteAllText(HostPath("/srv/behaviour/" + behaviour), "");
 
+    /// <summary>From now on the systemctl stand-in starts the deployed program's real frame loop.</summary>
+    public void RunRealService() => Misbehave("real-service");
+
     /// <summary>Tells the systemctl stand-in where `current` is when a test moves the install root.</summary>
     public void UseInstallRoot(string installRoot) =>
         File.WriteAllText(HostPath("/srv/device.env"), $"INSTALL_ROOT={installRoot}\nSTATE_DIR={StateDirectory}\n");
