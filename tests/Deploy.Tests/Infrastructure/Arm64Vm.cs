@@ -102,6 +102,15 @@ public sealed class Arm64Vm : IDisposable
         return vm;
     }
 
+    /// <summary>Runs deploy.sh against this VM with its pinned host key and login key.</summary>
+    public ProcessResult Deploy(string publishFolder, string version, int healthTimeoutSeconds) =>
+        DeployScript.Run(
+            [
+                "--publish-dir", publishFolder, "--version", version, "--identity", Identity, "--known-hosts", KnownHosts,
+                "--health-timeout", healthTimeoutSeconds.ToString(CultureInfo.InvariantCulture), Target,
+            ],
+            timeout: TimeSpan.FromMinutes(5));
+
     public ProcessResult Ssh(string command, TimeSpan? timeout = null) =>
         ProcessRunner.Run("ssh",
         [

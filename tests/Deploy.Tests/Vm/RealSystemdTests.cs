@@ -8,19 +8,15 @@ namespace Deploy.Tests.Vm;
 /// under the installed, hardened unit as the service user, tells systemd it is ready
 /// (Type=notify), feeds the watchdog and beats; frozen, it is killed and restarted.
 /// </summary>
-public sealed class RealSystemdTests(VmFixture fixture) : IClassFixture<VmFixture>
+[Collection(VmCollection.Name)]
+public sealed class RealSystemdTests(VmFixture fixture)
 {
     [SkippableFact]
     public void The_deployed_unit_runs_the_program_under_real_systemd_and_its_hardening()
     {
         Arm64Vm vm = fixture.Vm;
 
-        ProcessResult deploy = DeployScript.Run(
-            [
-                "--publish-dir", ProgramBuilds.Arm64PublishFolder, "--version", "vm1",
-                "--identity", vm.Identity, "--known-hosts", vm.KnownHosts, "--health-timeout", "10", vm.Target,
-            ],
-            timeout: TimeSpan.FromMinutes(5));
+        ProcessResult deploy = vm.Deploy(ProgramBuilds.Arm64PublishFolder, "vm1", 10);
 
         Assert.True(deploy.ExitCode == 0, deploy.Describe());
         Assert.Contains("preflight ok: aarch64, sudo, rsync; current release", deploy.StandardOutput);
@@ -52,13 +48,7 @@ public sealed class RealSystemdTests(VmFixture fixture) : IClassFixture<VmFixtur
     public void A_frozen_frame_loop_is_killed_by_the_watchdog_and_restarted()
     {
         Arm64Vm vm = fixture.Vm;
-        ProcessResult deploy = DeployScript.Run(
-            [
-                "--publish-dir", ProgramBuilds.Arm64PublishFolder, "--version", "wd1",
-                "--identity", vm.Identity, "--known-hosts", vm.KnownHosts, "--health-timeout", "60", vm.Target,
-            ],
-            timeout: TimeSpan.FromMinutes(5));
-        Assert.True(deploy.ExitCode == 0, deploy.Describe());
+        fixture.HealthyRelease();
 
         // SIGSTOP freezes the loop: no WATCHDOG=1 for 10 s -> SIGABRT, which a stopped process
         // cannot act on -> SIGKILL after TimeoutAbortSec (5 s) -> Restart=on-failure.

@@ -6,6 +6,7 @@ namespace Deploy.Tests.Vm;
 public sealed class VmFixture : IDisposable
 {
     private readonly Lazy<Arm64Vm> _vm = new(Arm64Vm.Boot, LazyThreadSafetyMode.ExecutionAndPublication);
+    private int _baseDeploys;
 
     /// <summary>The running VM; skips (or fails under EDGEDEVICE_REQUIRE_SYSTEM_TESTS=1) when there is none.</summary>
     public Arm64Vm Vm
@@ -21,6 +22,28 @@ public sealed class VmFixture : IDisposable
             SystemTest.Require(missing is null, missing ?? "");
             return _vm.Value;
         }
+    }
+
+    /// <summary>
+    /// The release that is current and healthy on the VM: the one an earlier test left running
+    /// (a deploy under emulation takes about a minute, so tests that only need *a* healthy
+    /// service reuse it), else a fresh deploy of the shared arm64 publish.
+    /// </summary>
+    public string HealthyRelease()
+    {
+        Arm64Vm vm = Vm;
+        ProcessResult state = vm.Ssh(
+            "systemctl is-active edgedevice && STATE_DIRECTORY=/var/lib/edgedevice edgedevice info --health >/dev/null && " +
+            "basename \"$(readlink /opt/edgedevice/current)\"");
+        if (state.ExitCode == 0)
+        {
+            return state.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+        }
+
+        string version = $"base{Interlocked.Increment(ref _baseDeploys)}";
+        ProcessResult deploy = vm.Deploy(ProgramBuilds.Arm64PublishFolder, version, 60);
+        Assert.True(deploy.ExitCode == 0, deploy.Describe());
+        return version;
     }
 
     public void Dispose()
