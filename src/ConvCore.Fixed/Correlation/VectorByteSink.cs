@@ -18,9 +18,7 @@ internal readonly struct VectorByteSink(VectorRequantizer requantizer) : IVector
             return;
         }
 
-        (Vector128<int> a, Vector128<int> b) = Vector128.Widen(lo);
-        (Vector128<int> c, Vector128<int> d) = Vector128.Widen(hi);
-        Store(a, b, c, d, ref destination);
+        VectorSinkWidening.Store(this, lo, hi, ref destination);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -32,9 +30,7 @@ internal readonly struct VectorByteSink(VectorRequantizer requantizer) : IVector
             return;
         }
 
-        (Vector256<int> a, Vector256<int> b) = Vector256.Widen(lo);
-        (Vector256<int> c, Vector256<int> d) = Vector256.Widen(hi);
-        Store(a, b, c, d, ref destination);
+        VectorSinkWidening.Store(this, lo, hi, ref destination);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

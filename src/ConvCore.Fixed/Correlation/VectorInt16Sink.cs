@@ -20,9 +20,7 @@ internal readonly struct VectorInt16Sink(VectorRequantizer requantizer) : IVecto
             return;
         }
 
-        (Vector128<int> a, Vector128<int> b) = Vector128.Widen(lo);
-        (Vector128<int> c, Vector128<int> d) = Vector128.Widen(hi);
-        Store(a, b, c, d, ref destination);
+        VectorSinkWidening.Store(this, lo, hi, ref destination);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -35,9 +33,7 @@ internal readonly struct VectorInt16Sink(VectorRequantizer requantizer) : IVecto
             return;
         }
 
-        (Vector256<int> a, Vector256<int> b) = Vector256.Widen(lo);
-        (Vector256<int> c, Vector256<int> d) = Vector256.Widen(hi);
-        Store(a, b, c, d, ref destination);
+        VectorSinkWidening.Store(this, lo, hi, ref destination);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -15,20 +15,12 @@ internal readonly struct VectorPerLaneSink<TOut, TStore>(TStore store) : IVector
     where TStore : struct, IAccumulatorStore<TOut>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store(Vector128<short> lo, Vector128<short> hi, ref TOut destination)
-    {
-        (Vector128<int> a, Vector128<int> b) = Vector128.Widen(lo);
-        (Vector128<int> c, Vector128<int> d) = Vector128.Widen(hi);
-        Store(a, b, c, d, ref destination);
-    }
+    public void Store(Vector128<short> lo, Vector128<short> hi, ref TOut destination) =>
+        VectorSinkWidening.Store(this, lo, hi, ref destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store(Vector256<short> lo, Vector256<short> hi, ref TOut destination)
-    {
-        (Vector256<int> a, Vector256<int> b) = Vector256.Widen(lo);
-        (Vector256<int> c, Vector256<int> d) = Vector256.Widen(hi);
-        Store(a, b, c, d, ref destination);
-    }
+    public void Store(Vector256<short> lo, Vector256<short> hi, ref TOut destination) =>
+        VectorSinkWidening.Store(this, lo, hi, ref destination);
 
     public void Store(Vector128<int> a, Vector128<int> b, Vector128<int> c, Vector128<int> d, ref TOut destination)
     {

@@ -11,8 +11,9 @@ namespace EdgeDevice.Display;
 /// <remarks>
 /// In place, each frame moves the cursor back up over the previous one instead of scrolling
 /// (the cursor is hidden while frames are drawn and shown again on dispose); otherwise frames
-/// follow each other, separated by a blank line. The frame is turned clockwise by the
-/// capabilities' rotation before drawing, as a rotated panel would show it.
+/// follow each other, separated by a blank line, and the status line is written only under the
+/// first frame and whenever it changes, not under every frame. The frame is turned clockwise
+/// by the capabilities' rotation before drawing, as a rotated panel would show it.
 /// </remarks>
 public sealed class TerminalDisplay : IDisplay, IStatusLine
 {
@@ -31,6 +32,7 @@ public sealed class TerminalDisplay : IDisplay, IStatusLine
     private int _linesDrawn;
     private bool _cursorHidden;
     private bool _statusShown;
+    private string? _appendedStatus;
 
     /// <param name="output">Where to draw (Console.Out, or a StringWriter in tests).</param>
     /// <param name="capabilities">Size and rotation of the simulated matrix.</param>
@@ -76,7 +78,10 @@ public sealed class TerminalDisplay : IDisplay, IStatusLine
         return (capable && string.IsNullOrEmpty(noColor), capable);
     }
 
-    /// <summary>A line shown under the matrix from the next frame on (kernel, fps, path); null removes it.</summary>
+    /// <summary>
+    /// A line shown under the matrix from the next frame on (kernel, colour map, keys); null
+    /// removes it. Redrawn in place under every frame; appended, only when it changes.
+    /// </summary>
     public void SetStatus(string? text) => _status = text?.ReplaceLineEndings(" ");
 
     public void Show(LedFrame frame)
@@ -184,11 +189,14 @@ public sealed class TerminalDisplay : IDisplay, IStatusLine
         return _rotated.Height;
     }
 
-    private int AppendStatus()
+    private int AppendStatus() => _inPlace ? AppendStatusInPlace() : AppendStatusWhenChanged();
+
+    /// <summary>Redrawn under every frame: it overwrites the previous one, so it costs nothing.</summary>
+    private int AppendStatusInPlace()
     {
         if (_status is null)
         {
-            if (_statusShown && _inPlace)
+            if (_statusShown)
             {
                 // Erase the old status line; the cursor stays at its start, so it is not counted.
                 _text.Append(Esc).Append("2K");
@@ -198,13 +206,26 @@ public sealed class TerminalDisplay : IDisplay, IStatusLine
             return 0;
         }
 
-        if (_inPlace)
+        _text.Append(Esc).Append("2K").Append(_status).Append('\n');
+        _statusShown = true;
+        return 1;
+    }
+
+    /// <summary>
+    /// Appended frames (a file or a pipe) would repeat the same line under every frame, so the
+    /// status is written under the first frame that has it and again only when its text changes
+    /// (or it comes back after being removed): it labels the frames that follow it.
+    /// </summary>
+    private int AppendStatusWhenChanged()
+    {
+        string? previous = _appendedStatus;
+        _appendedStatus = _status;
+        if (_status is null || string.Equals(_status, previous, StringComparison.Ordinal))
         {
-            _text.Append(Esc).Append("2K");
+            return 0;
         }
 
         _text.Append(_status).Append('\n');
-        _statusShown = true;
         return 1;
     }
 }

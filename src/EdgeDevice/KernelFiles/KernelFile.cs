@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ConvCore.Fixed.Kernels;
 using EdgeDevice.Cli;
+using EdgeDevice.Files;
 
 namespace EdgeDevice.KernelFiles;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ConvCore.Fixed.Planes;
+using EdgeDevice.Files;
 
 namespace EdgeDevice.Npy;
 
@@ -8,8 +9,10 @@ namespace EdgeDevice.Npy;
 /// numpy.load. Only the plane's width x height elements are written, never the row padding.
 /// </summary>
 /// <remarks>
-/// The file is written under a temporary name in the same folder and then moved over the
-/// target, so a crash or a full disk never leaves a half-written .npy behind.
+/// The file is written through <see cref="AtomicFile"/> (temporary name, fsync, rename), so a
+/// crash or a full disk never leaves a half-written .npy behind. Unlike the other writers it
+/// does not create a missing folder: the CLI checks the folder up front, and a library caller
+/// who names a folder that is not there gets the IOException.
 /// </remarks>
 public static class NpyWriter
 {
@@ -22,7 +25,8 @@ public static class NpyWriter
     /// <summary>dtype '&lt;i4': accumulators.</summary>
     public static void Write(string path, ReadOnlyPlane<int> plane) => WritePlane(path, plane);
 
-    private static void WritePlane<T>(string path, ReadOnlyPlane<T> plane)
+    /// <param name="wrap">A test seam passed to <see cref="AtomicFile.Begin"/>: lets a test fail the write part-way.</param>
+    internal static void WritePlane<T>(string path, ReadOnlyPlane<T> plane, Func<Stream, Stream>? wrap = null)
         where T : unmanaged
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -31,30 +35,16 @@ public static class NpyWriter
             throw new ArgumentException($"Output path {path} is a folder; give a file name ending in .npy.", nameof(path));
         }
 
-        string fullPath = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(fullPath) ?? ".";
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         byte[] header = NpyHeader.Encode(NpyElement.Descr<T>(), plane.Height, plane.Width);
-        try
+        // A plane is a ref struct, so it cannot go into a delegate: write through Begin/Commit.
+        using AtomicFileWriter file = AtomicFile.Begin(path, wrap, createFolder: false);
+        file.Stream.Write(header);
+        for (int y = 0; y < plane.Height; y++)
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
-            {
-                stream.Write(header);
-                for (int y = 0; y < plane.Height; y++)
-                {
-                    WriteRow(stream, plane.Row(y));
-                }
-
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, fullPath, overwrite: true);
+            WriteRow(file.Stream, plane.Row(y));
         }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
+
+        file.Commit();
     }
 
     private static void WriteRow<T>(Stream stream, ReadOnlySpan<T> row)
@@ -76,17 +66,5 @@ public static class NpyWriter
         }
 
         stream.Write(swapped);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The original error matters more than a leftover temporary file.
-        }
     }
 }

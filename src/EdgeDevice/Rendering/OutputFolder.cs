@@ -1,3 +1,4 @@
+using EdgeDevice.Files;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 
@@ -37,7 +38,7 @@ public static class OutputFolder
         return full;
     }
 
-    /// <summary>Encodes <paramref name="image"/> into <paramref name="path"/> through a temporary file and a rename.</summary>
+    /// <summary>Encodes <paramref name="image"/> into <paramref name="path"/> through <see cref="AtomicFile"/>.</summary>
     public static void SaveAtomically(Image image, string path, IImageEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -45,47 +46,17 @@ public static class OutputFolder
         ArgumentNullException.ThrowIfNull(encoder);
         string full = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(full) ?? ".";
-        string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            Directory.CreateDirectory(folder);
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                image.Save(stream, encoder);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
+            AtomicFile.Write(full, stream => image.Save(stream, encoder));
         }
         catch (UnauthorizedAccessException ex)
         {
-            TryDelete(temp);
             throw new UnauthorizedAccessException($"Cannot write {full} in folder {folder}: {ex.Message}", ex);
         }
         catch (IOException ex)
         {
-            TryDelete(temp);
             throw new IOException($"Cannot write {full} in folder {folder}: {ex.Message}", ex);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort: the temporary name is unique, so a leftover harms nothing.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }

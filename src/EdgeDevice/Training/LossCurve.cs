@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using EdgeDevice.KernelFiles;
+using EdgeDevice.Files;
 
 namespace EdgeDevice.Training;
 

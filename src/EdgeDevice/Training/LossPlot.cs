@@ -1,5 +1,5 @@
 using System.Globalization;
-using EdgeDevice.KernelFiles;
+using EdgeDevice.Files;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;

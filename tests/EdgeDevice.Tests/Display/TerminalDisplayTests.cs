@@ -118,6 +118,39 @@ public class TerminalDisplayTests
     }
 
     [Fact]
+    public void AppendedFramesCarryTheStatusOnlyUnderTheFirstFrame()
+    {
+        var output = new StringWriter();
+        using var display = new TerminalDisplay(output, new DisplayCapabilities(1, 1, ColorDepth.Rgb24), color: false, inPlace: false);
+        display.SetStatus("sobel, signed map");
+
+        display.Show(new LedFrame(1, 1));
+        display.SetStatus("sobel, signed map");
+        display.Show(new LedFrame(1, 1));
+        display.Show(new LedFrame(1, 1));
+
+        Assert.Equal(" \nsobel, signed map\n\n" + " \n\n" + " \n\n", output.ToString());
+    }
+
+    [Fact]
+    public void AppendedFramesRepeatTheStatusWhenItChangesOrComesBack()
+    {
+        var output = new StringWriter();
+        using var display = new TerminalDisplay(output, new DisplayCapabilities(1, 1, ColorDepth.Rgb24), color: false, inPlace: false);
+        display.SetStatus("sobel");
+        display.Show(new LedFrame(1, 1));
+
+        display.SetStatus("laplacian4");
+        display.Show(new LedFrame(1, 1));
+        display.SetStatus(null);
+        display.Show(new LedFrame(1, 1));
+        display.SetStatus("laplacian4");
+        display.Show(new LedFrame(1, 1));
+
+        Assert.Equal(" \nsobel\n\n" + " \nlaplacian4\n\n" + " \n\n" + " \nlaplacian4\n\n", output.ToString());
+    }
+
+    [Fact]
     public void RotationTurnsTheDrawing()
     {
         var output = new StringWriter();

@@ -1,5 +1,6 @@
 using ConvCore.Fixed.Kernels;
 using EdgeDevice.Cli;
+using EdgeDevice.Files;
 using EdgeDevice.KernelFiles;
 using EdgeDevice.Tests.Support;
 
@@ -92,42 +93,5 @@ public class KernelFileTests
             AtomicFile.Write(path, s => s.Write(KernelFile.Serialize(k, null)), inner => new FailingStream(inner, failAfter: 20)));
         Assert.Equal(Good, File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(t.Path));
-    }
-
-    /// <summary>Passes the first bytes through, then fails like a full disk.</summary>
-    private sealed class FailingStream(Stream inner, int failAfter) : Stream
-    {
-        private int _written;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            int allowed = Math.Max(0, Math.Min(buffer.Length, failAfter - _written));
-            inner.Write(buffer[..allowed]);
-            _written += allowed;
-            if (allowed < buffer.Length)
-            {
-                throw new IOException("No space left on device (simulated).");
-            }
-        }
     }
 }

@@ -105,6 +105,22 @@ public sealed class NpyWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_save_that_fails_part_way_leaves_the_previous_file_intact()
+    {
+        string path = _folder.File("out.npy");
+        NpyWriter.Write(path, new ReadOnlyPlane<short>(new short[] { 1, 2, 3 }, 3, 1));
+        byte[] before = File.ReadAllBytes(path);
+
+        // Past the 128-byte header, into the data: a full disk in the middle of the rows.
+        short[] bigger = new short[64 * 64];
+        Assert.Throws<IOException>(() =>
+            NpyWriter.WritePlane(path, new ReadOnlyPlane<short>(bigger, 64, 64), inner => new FailingStream(inner, failAfter: 200)));
+
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(["out.npy"], Directory.GetFileSystemEntries(_folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void A_folder_as_the_target_is_an_argument_error()
     {
         var e = Assert.Throws<ArgumentException>(() => NpyWriter.Write(_folder.Path, new ReadOnlyPlane<byte>(new byte[] { 7 }, 1, 1)));

@@ -1,3 +1,5 @@
+using EdgeDevice.Display;
+
 namespace EdgeDevice.Hardware.Displays;
 
 /// <summary>
@@ -25,6 +27,9 @@ public sealed class BrightnessTable
     public double Cap { get; }
 
     public byte this[byte value] => _table[value];
+
+    /// <summary>All three channels of <paramref name="color"/> through the table.</summary>
+    public Rgb Scale(Rgb color) => new(_table[color.R], _table[color.G], _table[color.B]);
 
     /// <summary>The cap on a chip's 16-step global brightness register (MAX7219, HT16K33): 0..15.</summary>
     public static int ToSixteenSteps(double cap) => (int)Math.Round(cap * 15, MidpointRounding.AwayFromZero);

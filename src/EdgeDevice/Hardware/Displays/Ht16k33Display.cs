@@ -12,7 +12,7 @@ namespace EdgeDevice.Hardware.Displays;
 /// write (address 0, then the 16 display RAM bytes). The brightness cap goes to the chip's
 /// 16-step dimming register.
 /// </summary>
-public sealed class Ht16k33Display : IDisplay, IReinitializable
+public sealed class Ht16k33Display : BlankOnDisposeDisplay, IReinitializable
 {
     public const int DefaultAddress = Ht16k33.DefaultI2cAddress;
 
@@ -27,7 +27,6 @@ public sealed class Ht16k33Display : IDisplay, IReinitializable
     private readonly PanelMap _map;
     private readonly OneBitRenderer _mono;
     private readonly byte _threshold;
-    private bool _disposed;
 
     public Ht16k33Display(I2cDevice i2c, Ht16k33Model model, int rotation = 0, double brightness = 1.0, MonoConversion conversion = MonoConversion.Threshold, int threshold = 128)
     {
@@ -61,9 +60,9 @@ public sealed class Ht16k33Display : IDisplay, IReinitializable
         _chip.Flush();
     }
 
-    public string Name => field ??= $"ht16k33 {_map.PanelWidth}x{_map.PanelHeight}{(_model == Ht16k33Model.Bicolor8x8 ? " bicolour" : string.Empty)}";
+    public override string Name => field ??= $"ht16k33 {_map.PanelWidth}x{_map.PanelHeight}{(_model == Ht16k33Model.Bicolor8x8 ? " bicolour" : string.Empty)}";
 
-    public DisplayCapabilities Capabilities { get; }
+    public override DisplayCapabilities Capabilities { get; }
 
     /// <summary>The dimming step sent to the chip, 0..15.</summary>
     public int Intensity { get; }
@@ -75,7 +74,7 @@ public sealed class Ht16k33Display : IDisplay, IReinitializable
         _i2c.WriteByte(DisplayOnNoBlink);
     }
 
-    public void Show(LedFrame frame)
+    public override void Show(LedFrame frame)
     {
         _map.CheckFrame(frame, Name);
         _chip.Clear();
@@ -109,29 +108,13 @@ public sealed class Ht16k33Display : IDisplay, IReinitializable
         _chip.Flush();
     }
 
-    public void Blank()
+    public override void Blank()
     {
         _chip.Clear();
         _chip.Flush();
     }
 
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        try
-        {
-            Blank();
-        }
-        finally
-        {
-            _chip.Dispose();
-        }
-    }
+    protected override void ReleaseHardware() => _chip.Dispose();
 
     /// <summary>Red and green LEDs each light when their channel reaches the threshold.</summary>
     public static LedColor ToBicolor(Rgb c, byte threshold) => (c.R >= threshold, c.G >= threshold) switch

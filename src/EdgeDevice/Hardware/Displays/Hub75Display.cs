@@ -12,7 +12,7 @@ namespace EdgeDevice.Hardware.Displays;
 /// a clear message instead of the driver's exception. A frame is drawn into the back buffer
 /// (rotation and brightness applied) and swapped in once.
 /// </summary>
-public sealed class Hub75Display : IDisplay
+public sealed class Hub75Display : BlankOnDisposeDisplay
 {
     private static readonly string[] SupportedModels =
     [
@@ -23,7 +23,6 @@ public sealed class Hub75Display : IDisplay
     private readonly IRgbMatrixCanvas _canvas;
     private readonly PanelMap _map;
     private readonly BrightnessTable _brightness;
-    private bool _disposed;
 
     public Hub75Display(IRgbMatrixCanvas canvas, int rotation = 0, double brightness = 1.0)
     {
@@ -33,9 +32,9 @@ public sealed class Hub75Display : IDisplay
         Capabilities = new DisplayCapabilities(_map.ViewerWidth, _map.ViewerHeight, ColorDepth.Rgb24, rotation, brightness);
     }
 
-    public string Name => field ??= $"hub75 {_map.PanelWidth}x{_map.PanelHeight}";
+    public override string Name => field ??= $"hub75 {_map.PanelWidth}x{_map.PanelHeight}";
 
-    public DisplayCapabilities Capabilities { get; }
+    public override DisplayCapabilities Capabilities { get; }
 
     /// <summary>Whether RGBLedMatrix can drive GPIO on this board (memory-mapped BCM2835-family GPIO).</summary>
     public static bool IsSupported(BoardInfo board) =>
@@ -83,7 +82,7 @@ public sealed class Hub75Display : IDisplay
         }
     }
 
-    public void Show(LedFrame frame)
+    public override void Show(LedFrame frame)
     {
         _map.CheckFrame(frame, Name);
         Span<Rgb> pixels = frame.Pixels;
@@ -91,15 +90,15 @@ public sealed class Hub75Display : IDisplay
         int width = _map.PanelWidth;
         for (int i = 0; i < pixels.Length; i++)
         {
-            Rgb p = pixels[i];
+            Rgb p = _brightness.Scale(pixels[i]);
             int at = toPanel[i];
-            _canvas.SetBackBufferPixel(at % width, at / width, _brightness[p.R], _brightness[p.G], _brightness[p.B]);
+            _canvas.SetBackBufferPixel(at % width, at / width, p.R, p.G, p.B);
         }
 
         _canvas.SwapBuffers();
     }
 
-    public void Blank()
+    public override void Blank()
     {
         for (int y = 0; y < _map.PanelHeight; y++)
         {
@@ -112,21 +111,5 @@ public sealed class Hub75Display : IDisplay
         _canvas.SwapBuffers();
     }
 
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        try
-        {
-            Blank();
-        }
-        finally
-        {
-            _canvas.Dispose();
-        }
-    }
+    protected override void ReleaseHardware() => _canvas.Dispose();
 }

@@ -13,7 +13,7 @@ namespace EdgeDevice.Hardware.Displays;
 /// is not used because in 4.2.0 it offsets the block by the address of LED (0, 0), which is not
 /// 0 on the bonnet, breakout and Scroll pHAT (checked: on a Bonnet16x8 it writes from 0x3B).
 /// </summary>
-public sealed class Is31fl3731Display : IDisplay, IReinitializable
+public sealed class Is31fl3731Display : BlankOnDisposeDisplay, IReinitializable
 {
     public const int DefaultAddress = 0x74;
 
@@ -30,7 +30,6 @@ public sealed class Is31fl3731Display : IDisplay, IReinitializable
     private readonly BrightnessTable _brightness;
     private readonly byte[] _selectFrame = [CommandRegister, 0x00];
     private readonly byte[] _pwm = new byte[1 + LedCount];
-    private bool _disposed;
 
     public Is31fl3731Display(I2cDevice i2c, int panelWidth, int panelHeight, int rotation = 0, double brightness = 1.0)
     {
@@ -61,9 +60,9 @@ public sealed class Is31fl3731Display : IDisplay, IReinitializable
         Blank();
     }
 
-    public string Name => field ??= $"is31fl3731 {_map.PanelWidth}x{_map.PanelHeight}";
+    public override string Name => field ??= $"is31fl3731 {_map.PanelWidth}x{_map.PanelHeight}";
 
-    public DisplayCapabilities Capabilities { get; }
+    public override DisplayCapabilities Capabilities { get; }
 
     /// <summary>Reset, picture mode on frame 0, every LED enabled (they power up disabled).</summary>
     public void Reinitialize()
@@ -72,7 +71,7 @@ public sealed class Is31fl3731Display : IDisplay, IReinitializable
         _chip.EnableAllLeds(0);
     }
 
-    public void Show(LedFrame frame)
+    public override void Show(LedFrame frame)
     {
         _map.CheckFrame(frame, Name);
         Span<Rgb> pixels = frame.Pixels;
@@ -84,30 +83,14 @@ public sealed class Is31fl3731Display : IDisplay, IReinitializable
         Send();
     }
 
-    public void Blank()
+    public override void Blank()
     {
         Array.Clear(_pwm, 1, LedCount);
         Send();
     }
 
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        try
-        {
-            Blank();
-        }
-        finally
-        {
-            // Is31fl3731 is not IDisposable: the bus is ours to release.
-            _i2c.Dispose();
-        }
-    }
+    // Is31fl3731 is not IDisposable: the bus is ours to release.
+    protected override void ReleaseHardware() => _i2c.Dispose();
 
     private void Send()
     {

@@ -13,7 +13,7 @@ namespace EdgeDevice.Hardware.Displays;
 /// reset). The whole frame must fit spidev's buffer; a panel that does not is refused at
 /// start-up with the fix.
 /// </summary>
-public sealed class LedStripDisplay : IDisplay
+public sealed class LedStripDisplay : BlankOnDisposeDisplay
 {
     /// <summary>3 SPI bits per data bit at 2.4 MHz gives the 0.42 / 0.83 us pulses the LEDs expect.</summary>
     public const int SpiClockFrequency = 2_400_000;
@@ -29,7 +29,6 @@ public sealed class LedStripDisplay : IDisplay
     private readonly BrightnessTable _brightness;
     private readonly PowerBudget _budget;
     private readonly Rgb[] _wire;
-    private bool _disposed;
 
     public LedStripDisplay(
         SpiDevice spi,
@@ -69,9 +68,9 @@ public sealed class LedStripDisplay : IDisplay
         Capabilities = new DisplayCapabilities(_map.ViewerWidth, _map.ViewerHeight, ColorDepth.Rgb24, rotation, brightness);
     }
 
-    public string Name => field ??= $"{(_chip == LedStripChip.Sk6812 ? "sk6812" : "ws2812b")} {_map.PanelWidth}x{_map.PanelHeight}";
+    public override string Name => field ??= $"{(_chip == LedStripChip.Sk6812 ? "sk6812" : "ws2812b")} {_map.PanelWidth}x{_map.PanelHeight}";
 
-    public DisplayCapabilities Capabilities { get; }
+    public override DisplayCapabilities Capabilities { get; }
 
     public WiringOrder Order { get; }
 
@@ -89,44 +88,27 @@ public sealed class LedStripDisplay : IDisplay
         Mode = SpiMode.Mode0,
     };
 
-    public void Show(LedFrame frame)
+    public override void Show(LedFrame frame)
     {
         _map.CheckFrame(frame, Name);
         Span<Rgb> pixels = frame.Pixels;
         for (int i = 0; i < pixels.Length; i++)
         {
-            Rgb p = pixels[i];
-            _wire[_toStrip[i]] = new Rgb(_brightness[p.R], _brightness[p.G], _brightness[p.B]);
+            _wire[_toStrip[i]] = _brightness.Scale(pixels[i]);
         }
 
         LastFrameLimited = _budget.Apply(_wire);
         Send();
     }
 
-    public void Blank()
+    public override void Blank()
     {
         Array.Clear(_wire);
         Send();
     }
 
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        try
-        {
-            Blank();
-        }
-        finally
-        {
-            // Ws28xx has no Dispose of its own; the bus is ours to release.
-            _spi.Dispose();
-        }
-    }
+    // Ws28xx has no Dispose of its own; the bus is ours to release.
+    protected override void ReleaseHardware() => _spi.Dispose();
 
     private void Send()
     {

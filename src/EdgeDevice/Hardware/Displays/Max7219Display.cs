@@ -12,7 +12,7 @@ namespace EdgeDevice.Hardware.Displays;
 /// Flush: 8 SPI writes (one per digit register, each latching all chips at once), the fewest
 /// the chip allows.
 /// </summary>
-public sealed class Max7219Display : IDisplay, IReinitializable
+public sealed class Max7219Display : BlankOnDisposeDisplay, IReinitializable
 {
     /// <summary>The chip's clock limit is 10 MHz; the binding's constant says so.</summary>
     public const int SpiClockFrequency = Max7219.SpiClockFrequency;
@@ -21,7 +21,6 @@ public sealed class Max7219Display : IDisplay, IReinitializable
     private readonly PanelMap _map;
     private readonly OneBitRenderer _renderer;
     private readonly int _intensity;
-    private bool _disposed;
 
     public Max7219Display(SpiDevice spi, int chainLength, int rotation = 0, double brightness = 1.0, MonoConversion conversion = MonoConversion.Threshold, int threshold = 128)
     {
@@ -40,9 +39,9 @@ public sealed class Max7219Display : IDisplay, IReinitializable
         Reinitialize();
     }
 
-    public string Name => field ??= $"max7219 {_map.PanelWidth}x{_map.PanelHeight}";
+    public override string Name => field ??= $"max7219 {_map.PanelWidth}x{_map.PanelHeight}";
 
-    public DisplayCapabilities Capabilities { get; }
+    public override DisplayCapabilities Capabilities { get; }
 
     public int ChainLength { get; }
 
@@ -60,7 +59,7 @@ public sealed class Max7219Display : IDisplay, IReinitializable
         _chips.Brightness(_intensity);
     }
 
-    public void Show(LedFrame frame)
+    public override void Show(LedFrame frame)
     {
         _map.CheckFrame(frame, Name);
         Span<Rgb> pixels = frame.Pixels;
@@ -84,23 +83,7 @@ public sealed class Max7219Display : IDisplay, IReinitializable
         _chips.Flush();
     }
 
-    public void Blank() => _chips.ClearAll(flush: true);
+    public override void Blank() => _chips.ClearAll(flush: true);
 
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        try
-        {
-            Blank();
-        }
-        finally
-        {
-            _chips.Dispose();
-        }
-    }
+    protected override void ReleaseHardware() => _chips.Dispose();
 }

@@ -8,7 +8,7 @@ namespace EdgeDevice.Hardware.Displays;
 /// rather than through SenseHatLedMatrixSysFs because that class finds the device itself (no
 /// way to point it at a file) and writes two bytes per call.
 /// </summary>
-public sealed class SenseHatFramebufferDisplay : IDisplay
+public sealed class SenseHatFramebufferDisplay : BlankOnDisposeDisplay
 {
     public const string FramebufferName = "RPi-Sense FB";
 
@@ -16,7 +16,6 @@ public sealed class SenseHatFramebufferDisplay : IDisplay
     private readonly PanelMap _map;
     private readonly BrightnessTable _brightness;
     private readonly byte[] _buffer = new byte[128];
-    private bool _disposed;
 
     public SenseHatFramebufferDisplay(string devicePath, int rotation = 0, double brightness = 1.0)
     {
@@ -29,9 +28,9 @@ public sealed class SenseHatFramebufferDisplay : IDisplay
         Blank();
     }
 
-    public string Name => field ??= $"sensehat 8x8 ({DevicePath})";
+    public override string Name => field ??= $"sensehat 8x8 ({DevicePath})";
 
-    public DisplayCapabilities Capabilities { get; }
+    public override DisplayCapabilities Capabilities { get; }
 
     public string DevicePath { get; }
 
@@ -72,15 +71,14 @@ public sealed class SenseHatFramebufferDisplay : IDisplay
         return null;
     }
 
-    public void Show(LedFrame frame)
+    public override void Show(LedFrame frame)
     {
         _map.CheckFrame(frame, Name);
         Span<Rgb> pixels = frame.Pixels;
         ReadOnlySpan<int> toPanel = _map.ViewerToPanel;
         for (int i = 0; i < pixels.Length; i++)
         {
-            Rgb p = pixels[i];
-            ushort v = ToRgb565(new Rgb(_brightness[p.R], _brightness[p.G], _brightness[p.B]));
+            ushort v = ToRgb565(_brightness.Scale(pixels[i]));
             int at = toPanel[i] * 2;
             _buffer[at] = (byte)v;
             _buffer[at + 1] = (byte)(v >> 8);
@@ -89,29 +87,13 @@ public sealed class SenseHatFramebufferDisplay : IDisplay
         Send();
     }
 
-    public void Blank()
+    public override void Blank()
     {
         Array.Clear(_buffer);
         Send();
     }
 
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        try
-        {
-            Blank();
-        }
-        finally
-        {
-            _device.Dispose();
-        }
-    }
+    protected override void ReleaseHardware() => _device.Dispose();
 
     private void Send()
     {

@@ -11,7 +11,7 @@ namespace EdgeDevice.Hardware.Displays;
 /// bits) via the binding's Write, never per-pixel writes. Use it when the "RPi-Sense FB" kernel
 /// driver is not loaded; when it is, <see cref="SenseHatFramebufferDisplay"/> is the right one.
 /// </summary>
-public sealed class SenseHatI2cDisplay : IDisplay
+public sealed class SenseHatI2cDisplay : BlankOnDisposeDisplay
 {
     public const int Address = SenseHatLedMatrixI2c.I2cAddress;
     public const int DefaultBus = 1;
@@ -20,7 +20,6 @@ public sealed class SenseHatI2cDisplay : IDisplay
     private readonly PanelMap _map;
     private readonly BrightnessTable _brightness;
     private readonly Color[] _colors = new Color[64];
-    private bool _disposed;
 
     public SenseHatI2cDisplay(I2cDevice i2c, int rotation = 0, double brightness = 1.0)
     {
@@ -32,41 +31,25 @@ public sealed class SenseHatI2cDisplay : IDisplay
         _matrix = new SenseHatLedMatrixI2c(i2c);
     }
 
-    public string Name => "sensehat 8x8 (i2c)";
+    public override string Name => "sensehat 8x8 (i2c)";
 
-    public DisplayCapabilities Capabilities { get; }
+    public override DisplayCapabilities Capabilities { get; }
 
-    public void Show(LedFrame frame)
+    public override void Show(LedFrame frame)
     {
         _map.CheckFrame(frame, Name);
         Span<Rgb> pixels = frame.Pixels;
         ReadOnlySpan<int> toPanel = _map.ViewerToPanel;
         for (int i = 0; i < pixels.Length; i++)
         {
-            Rgb p = pixels[i];
-            _colors[toPanel[i]] = Color.FromArgb(_brightness[p.R], _brightness[p.G], _brightness[p.B]);
+            Rgb p = _brightness.Scale(pixels[i]);
+            _colors[toPanel[i]] = Color.FromArgb(p.R, p.G, p.B);
         }
 
         _matrix.Write(_colors);
     }
 
-    public void Blank() => _matrix.Fill(Color.Black);
+    public override void Blank() => _matrix.Fill(Color.Black);
 
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        try
-        {
-            Blank();
-        }
-        finally
-        {
-            _matrix.Dispose();
-        }
-    }
+    protected override void ReleaseHardware() => _matrix.Dispose();
 }
