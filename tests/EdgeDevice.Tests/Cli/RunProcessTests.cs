@@ -87,7 +87,7 @@ public class RunProcessTests
         }
     }
 
-    /// <summary>Appended ASCII frames are separated by one blank line; the status line under each is dropped.</summary>
+    /// <summary>Appended ASCII frames are separated by one blank line; status lines (written when the status changes) are dropped.</summary>
     private static string[] Frames(string text) =>
         string.Join('\n', text.Replace("\r", string.Empty).Split('\n').Where(l => !l.Contains(" | keys:", StringComparison.Ordinal)))
             .Split("\n\n").Select(f => f.Trim('\n')).Where(f => f.Length > 0).ToArray();
