@@ -1,15 +1,18 @@
-using System.Runtime.InteropServices;
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using ConvCore.Fixed.Planes;
 
 namespace ConvCore.Fixed.Pooling;
 
 /// <summary>
-/// Max-abs pooling of int16 maps one band of cell rows at a time: first the column-wise
-/// minimum and maximum over the band's rows (whole vectors, every column at once), then each
-/// cell reduces its stretch of those two rows. The value of largest magnitude is the cell's
-/// minimum or maximum; only when both +a and -a occur does order matter, and then the cell
-/// is scanned for the first of the two. Gives exactly what the plain scan gives.
+/// Max-abs pooling of int16 maps one band of cell rows at a time, all in vector passes but the
+/// rare ties: the column-wise minimum and maximum over the band's rows (<see cref="BandColumns"/>);
+/// each cell's minimum and maximum of those, either eight cells at a time
+/// (<see cref="CellColumns"/>, cells at least a vector wide) or from two overlapping windows of
+/// a power-of-two span (<see cref="SlidingRange"/>, narrower cells); then the one of the two of
+/// larger magnitude (<see cref="SignedPeak"/>). Only when a cell holds both +a and -a does order
+/// matter, and then the cell is searched for the first of the two. Gives exactly what the plain
+/// scan (<see cref="MaxAbsCell{T}"/>) gives.
 /// </summary>
 internal static class MaxAbsBands
 {
@@ -18,95 +21,97 @@ internal static class MaxAbsBands
 
     public static void Pool(ReadOnlyPlane<short> input, Plane<short> output)
     {
-        Span<short> low = stackalloc short[input.Width];
-        Span<short> high = stackalloc short[input.Width];
+        int width = input.Width, gridWidth = output.Width;
+        Span<short> low = stackalloc short[width];
+        Span<short> high = stackalloc short[width];
+        Span<int> starts = stackalloc int[gridWidth + 1];
+
+        // The column boundaries are the same for every band: divide once per call, not per cell.
+        for (int gx = 0; gx <= gridWidth; gx++)
+        {
+            starts[gx] = PoolingGrid.CellStart(gx, width, gridWidth);
+        }
+
+        // Cell widths are floor(W / w) or one more. Cells at least a vector wide reduce their
+        // columns with vectors; narrower ones read two overlapping windows of one span, which
+        // serves every cell: span <= narrowest <= widest <= narrowest + 1 <= 2 span.
+        int narrowest = width / gridWidth;
+        bool vectorCells = Vector128.IsHardwareAccelerated && narrowest >= CellColumns.MinimumWidth;
+        int span = 1 << BitOperations.Log2((uint)narrowest);
+        Span<short> cellMin = stackalloc short[gridWidth];
+        Span<short> cellMax = stackalloc short[gridWidth];
+        int y1 = 0;
         for (int gy = 0; gy < output.Height; gy++)
         {
-            int y0 = PoolingGrid.CellStart(gy, input.Height, output.Height);
-            int y1 = PoolingGrid.CellStart(gy + 1, input.Height, output.Height);
-            input.Row(y0).CopyTo(low);
-            input.Row(y0).CopyTo(high);
-            for (int y = y0 + 1; y < y1; y++)
+            int y0 = y1;
+            y1 = PoolingGrid.CellStart(gy + 1, input.Height, output.Height);
+            BandColumns.MinMax(input, y0, y1, low, high);
+            if (vectorCells)
             {
-                MinMaxInto(input.Row(y), low, high);
+                CellColumns.Reduce(low, high, starts, cellMin, cellMax);
+            }
+            else
+            {
+                SlidingRange.Widen(low, high, width, span);
+                for (int gx = 0; gx < gridWidth; gx++)
+                {
+                    int x0 = starts[gx], x1 = starts[gx + 1] - span;
+                    cellMin[gx] = (short)Lesser(low[x0], low[x1]);
+                    cellMax[gx] = (short)Greater(high[x0], high[x1]);
+                }
             }
 
             Span<short> outRow = output.Row(gy);
-            for (int gx = 0; gx < output.Width; gx++)
+            if (SignedPeak.Pick(cellMin, cellMax, outRow, gridWidth))
             {
-                int x0 = PoolingGrid.CellStart(gx, input.Width, output.Width);
-                int x1 = PoolingGrid.CellStart(gx + 1, input.Width, output.Width);
-                short min = short.MaxValue, max = short.MinValue;
-                for (int x = x0; x < x1; x++)
+                for (int gx = 0; gx < gridWidth; gx++)
                 {
-                    min = low[x] < min ? low[x] : min;
-                    max = high[x] > max ? high[x] : max;
+                    if (SignedPeak.IsTie(cellMin[gx], cellMax[gx]))
+                    {
+                        outRow[gx] = FirstOf(input, y0, y1, starts[gx], starts[gx + 1], cellMax[gx], cellMin[gx]);
+                    }
                 }
-
-                outRow[gx] = Choose(input, y0, y1, x0, x1, min, max);
             }
         }
+    }
+
+    /// <summary>min(a, b) without a branch (the compiler keeps ternaries in loops as jumps).</summary>
+    private static int Lesser(int a, int b)
+    {
+        int d = a - b;
+        return b + (d & (d >> 31));
+    }
+
+    /// <summary>max(a, b) without a branch.</summary>
+    private static int Greater(int a, int b)
+    {
+        int d = a - b;
+        return a - (d & (d >> 31));
     }
 
     /// <summary>The value of largest magnitude among min and max; on +a/-a the first in the cell.</summary>
     public static short Choose(ReadOnlyPlane<short> input, int y0, int y1, int x0, int x1, short min, short max)
     {
+        // Widened to int: -short.MinValue does not fit a short. Written as a plain select so
+        // the compiler can avoid a branch (on feature maps the winner's sign is random).
         int high = max, low = -min;
-        if (high > low)
-        {
-            return max;
-        }
-
-        if (low > high || max == min)
-        {
-            return min;
-        }
-
-        for (int y = y0; y < y1; y++)
-        {
-            foreach (short v in input.Row(y)[x0..x1])
-            {
-                if (v == max || v == min)
-                {
-                    return v;
-                }
-            }
-        }
-
-        return max;
+        short pick = high > low ? max : min;
+        return high != low || max == min ? pick : FirstOf(input, y0, y1, x0, x1, max, min);
     }
 
-    private static void MinMaxInto(ReadOnlySpan<short> row, Span<short> low, Span<short> high)
+    /// <summary>The first of a or b in the cell in row-major order (one of them is in it).</summary>
+    private static short FirstOf(ReadOnlyPlane<short> input, int y0, int y1, int x0, int x1, short a, short b)
     {
-        int i = 0;
-        ref short r = ref MemoryMarshal.GetReference(row);
-        ref short l = ref MemoryMarshal.GetReference(low);
-        ref short h = ref MemoryMarshal.GetReference(high);
-        if (Vector256.IsHardwareAccelerated)
+        for (int y = y0; y < y1; y++)
         {
-            for (; i <= row.Length - Vector256<short>.Count; i += Vector256<short>.Count)
+            ReadOnlySpan<short> row = input.Row(y)[x0..x1];
+            int i = row.IndexOfAny(a, b); // vectorised by the runtime where the machine allows
+            if (i >= 0)
             {
-                Vector256<short> v = Vector256.LoadUnsafe(ref r, (nuint)i);
-                Vector256.Min(Vector256.LoadUnsafe(ref l, (nuint)i), v).StoreUnsafe(ref l, (nuint)i);
-                Vector256.Max(Vector256.LoadUnsafe(ref h, (nuint)i), v).StoreUnsafe(ref h, (nuint)i);
+                return row[i];
             }
         }
 
-        if (Vector128.IsHardwareAccelerated)
-        {
-            for (; i <= row.Length - Vector128<short>.Count; i += Vector128<short>.Count)
-            {
-                Vector128<short> v = Vector128.LoadUnsafe(ref r, (nuint)i);
-                Vector128.Min(Vector128.LoadUnsafe(ref l, (nuint)i), v).StoreUnsafe(ref l, (nuint)i);
-                Vector128.Max(Vector128.LoadUnsafe(ref h, (nuint)i), v).StoreUnsafe(ref h, (nuint)i);
-            }
-        }
-
-        for (; i < row.Length; i++)
-        {
-            short v = row[i];
-            low[i] = v < low[i] ? v : low[i];
-            high[i] = v > high[i] ? v : high[i];
-        }
+        return a;
     }
 }

@@ -39,11 +39,7 @@ public static class BenchCommand
             }
 
             Filter filter = KernelResolver.Resolve(parse.GetValue(kernel)!);
-            var rows = new[]
-            {
-                MeasureCore(filter, w, h, TimeSpan.FromSeconds(s)),
-                MeasurePipeline(filter, w, h, mw, mh, TimeSpan.FromSeconds(s)),
-            };
+            BenchMeasurement[] rows = MeasureBoth(filter, w, h, mw, mh, TimeSpan.FromSeconds(s));
             if (parse.GetValue(json))
             {
                 env.Out.WriteLine(JsonSerializer.Serialize(rows));
@@ -58,7 +54,56 @@ public static class BenchCommand
         return command;
     }
 
+    /// <summary>
+    /// The core and the pipeline measured in alternating rounds of about 20 ms, each stage
+    /// <paramref name="duration"/> in all, each rate the median of its rounds. On a machine shared
+    /// with other work, load drifts over seconds: measured one after the other, the two stages
+    /// would see different machines and their ratio would mean little; alternating, both see the
+    /// same, and the median drops the rounds another process interrupted.
+    /// </summary>
+    public static BenchMeasurement[] MeasureBoth(Filter filter, int width, int height, int matrixWidth, int matrixHeight, TimeSpan duration)
+    {
+        (Action core, Func<BenchMeasurement> coreRow) = CoreStage(filter, width, height);
+        (Action pipeline, Func<BenchMeasurement> pipelineRow) = PipelineStage(filter, width, height, matrixWidth, matrixHeight);
+        Warm(() =>
+        {
+            core();
+            pipeline();
+        }, duration);
+
+        var coreRates = new List<double>();
+        var pipelineRates = new List<double>();
+        TimeSpan coreTime = TimeSpan.Zero, pipelineTime = TimeSpan.Zero;
+        long coreFrames = 0, pipelineFrames = 0;
+        while (coreTime < duration || pipelineTime < duration)
+        {
+            coreTime += Round(core, coreRates, ref coreFrames);
+            pipelineTime += Round(pipeline, pipelineRates, ref pipelineFrames);
+        }
+
+        return
+        [
+            coreRow() with { FramesPerSecond = Median(coreRates), MpixPerSecond = Median(coreRates) * width * height / 1e6, BytesAllocatedPerFrame = BytesPerFrame(core, coreFrames) },
+            pipelineRow() with { FramesPerSecond = Median(pipelineRates), MpixPerSecond = Median(pipelineRates) * width * height / 1e6, BytesAllocatedPerFrame = BytesPerFrame(pipeline, pipelineFrames) },
+        ];
+    }
+
     public static BenchMeasurement MeasureCore(Filter filter, int width, int height, TimeSpan duration)
+    {
+        (Action once, Func<BenchMeasurement> row) = CoreStage(filter, width, height);
+        (double fps, double bytes) = Measure(once, duration);
+        return row() with { MpixPerSecond = fps * width * height / 1e6, FramesPerSecond = fps, BytesAllocatedPerFrame = bytes };
+    }
+
+    public static BenchMeasurement MeasurePipeline(Filter filter, int width, int height, int matrixWidth, int matrixHeight, TimeSpan duration)
+    {
+        (Action once, Func<BenchMeasurement> row) = PipelineStage(filter, width, height, matrixWidth, matrixHeight);
+        (double fps, double bytes) = Measure(once, duration);
+        return row() with { MpixPerSecond = fps * width * height / 1e6, FramesPerSecond = fps, BytesAllocatedPerFrame = bytes };
+    }
+
+    /// <summary>One frame of the core alone, and its row (rates still zero) naming the path that ran.</summary>
+    private static (Action Once, Func<BenchMeasurement> Row) CoreStage(Filter filter, int width, int height)
     {
         var frame = SyntheticFrame(width, height);
         FixedKernel[] kernels = filter switch
@@ -78,28 +123,72 @@ public static class BenchCommand
             }
         }
 
-        (double fps, double bytes) = Measure(Once, duration);
-        return new BenchMeasurement("core", filter.Name, width, height, PathName(path), fps * width * height / 1e6, fps, bytes);
+        return (Once, () => new BenchMeasurement("core", filter.Name, width, height, PathName(path), 0, 0, 0));
     }
 
-    public static BenchMeasurement MeasurePipeline(Filter filter, int width, int height, int matrixWidth, int matrixHeight, TimeSpan duration)
+    /// <summary>One frame of the whole pipeline at the native work size, and its row (rates still zero).</summary>
+    private static (Action Once, Func<BenchMeasurement> Row) PipelineStage(Filter filter, int width, int height, int matrixWidth, int matrixHeight)
     {
         var frame = SyntheticFrame(width, height);
         var options = new PipelineOptions { WorkWidth = 0, WorkHeight = 0 };
         var pipeline = new FramePipeline(options, new DisplayCapabilities(matrixWidth, matrixHeight, ColorDepth.Rgb24), filter);
-        (double fps, double bytes) = Measure(() => pipeline.Process(frame), duration);
-        return new BenchMeasurement("pipeline", filter.Name, width, height, PathName(pipeline.LastPath), fps * width * height / 1e6, fps, bytes);
+        return (() => pipeline.Process(frame), () => new BenchMeasurement("pipeline", filter.Name, width, height, PathName(pipeline.LastPath), 0, 0, 0));
     }
 
-    private static (double FramesPerSecond, double BytesPerFrame) Measure(Action once, TimeSpan duration)
+    /// <summary>Runs until tiered compilation has produced the optimised code.</summary>
+    private static void Warm(Action once, TimeSpan duration)
     {
-        // Warm up so tiered compilation has produced the optimised code before timing.
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed < TimeSpan.FromMilliseconds(Math.Min(500, duration.TotalMilliseconds / 2)))
         {
             once();
         }
+    }
 
+    /// <summary>Frames for about 20 ms (at least one); adds the round's rate and returns its time.</summary>
+    private static TimeSpan Round(Action once, List<double> rates, ref long total)
+    {
+        long frames = 0;
+        var sw = Stopwatch.StartNew();
+        do
+        {
+            once();
+            frames++;
+        }
+        while (sw.ElapsedMilliseconds < 20);
+
+        sw.Stop();
+        rates.Add(frames / sw.Elapsed.TotalSeconds);
+        total += frames;
+        return sw.Elapsed;
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        int n = values.Count;
+        return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+    }
+
+    /// <summary>
+    /// Bytes per frame over a plain loop with nothing else in it, so only the frame's own
+    /// allocations show (the timing loop's bookkeeping is not the frame's).
+    /// </summary>
+    private static double BytesPerFrame(Action once, long framesMeasured)
+    {
+        int counted = (int)Math.Clamp(framesMeasured, 1, 100);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < counted; i++)
+        {
+            once();
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)counted;
+    }
+
+    private static (double FramesPerSecond, double BytesPerFrame) Measure(Action once, TimeSpan duration)
+    {
+        Warm(once, duration);
         long frames = 0;
         var sw = Stopwatch.StartNew();
         while (sw.Elapsed < duration)

@@ -243,7 +243,8 @@ public sealed class FramePipeline
         for (int i = 0; i < pixels.Length; i++)
         {
             int v = _pooled[i];
-            pixels[i] = colors[_gain.Intensity(Math.Abs(v)), v < 0];
+            int sign = v >> 31;
+            pixels[i] = colors.BySignMask(_gain.Intensity((v ^ sign) - sign), sign);
         }
     }
 

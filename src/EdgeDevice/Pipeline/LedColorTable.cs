@@ -15,6 +15,7 @@ internal sealed class LedColorTable
 {
     private readonly Rgb[] _positive = new Rgb[256];
     private readonly Rgb[] _negative = new Rgb[256];
+    private readonly Rgb[] _bySign = new Rgb[512]; // positive at [0, 256), negative at [256, 512)
 
     public LedColorTable(MapMode map, ColorDepth depth, double gamma, double brightness)
     {
@@ -35,11 +36,19 @@ internal sealed class LedColorTable
             };
             _positive[i] = Apply(curve, pos);
             _negative[i] = Apply(curve, neg);
+            _bySign[i] = _positive[i];
+            _bySign[256 + i] = _negative[i];
         }
     }
 
     /// <summary>The colour of a value with this intensity and sign (zero counts as positive).</summary>
     public Rgb this[int intensity, bool negative] => negative ? _negative[intensity] : _positive[intensity];
+
+    /// <summary>
+    /// The same colour from a sign mask (v &gt;&gt; 31: -1 for negative values, 0 otherwise), as one
+    /// load without a branch: the signs of a feature map are random, so a branch would often miss.
+    /// </summary>
+    public Rgb BySignMask(int intensity, int signMask) => _bySign[intensity + (signMask & 256)];
 
     /// <summary>out(c) = round(255 x brightness x (c / 255)^gamma); out(0) = 0 whatever the settings.</summary>
     internal static byte[] BuildCurve(double gamma, double brightness)
