@@ -43,7 +43,7 @@ public static class RunCommand
 
     public static async Task<int> RunAsync(CliEnvironment env, DeviceSettings settings, long maxFrames, CancellationToken cancellationToken)
     {
-        bool underSystemd = SystemdHelpers.IsSystemdService();
+        bool underSystemd = SystemdDetection.IsSystemdService(env.GetEnvironmentVariable);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,

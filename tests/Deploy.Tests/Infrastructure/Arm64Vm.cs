@@ -15,6 +15,10 @@ public sealed class Arm64Vm : IDisposable
 {
     public const string FolderVariable = "EDGEDEVICE_ARM64_VM";
 
+    // An emulated machine on a busy 2-core host can take well over 10 s to send its SSH
+    // banner (seen with builds running beside the tests); a slow answer is not a failure here.
+    private const string ConnectTimeoutSeconds = "60";
+
     private readonly Process _qemu;
     private readonly string _work;
 
@@ -107,6 +111,7 @@ public sealed class Arm64Vm : IDisposable
         DeployScript.Run(
             [
                 "--publish-dir", publishFolder, "--version", version, "--identity", Identity, "--known-hosts", KnownHosts,
+                "--connect-timeout", ConnectTimeoutSeconds,
                 "--health-timeout", healthTimeoutSeconds.ToString(CultureInfo.InvariantCulture), Target,
             ],
             timeout: TimeSpan.FromMinutes(5));
@@ -115,7 +120,7 @@ public sealed class Arm64Vm : IDisposable
         ProcessRunner.Run("ssh",
         [
             "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", $"UserKnownHostsFile={KnownHosts}",
-            "-o", "GlobalKnownHostsFile=/dev/null", "-o", "ConnectTimeout=10", "-i", Identity, "-o", "IdentitiesOnly=yes",
+            "-o", "GlobalKnownHostsFile=/dev/null", "-o", $"ConnectTimeout={ConnectTimeoutSeconds}", "-i", Identity, "-o", "IdentitiesOnly=yes",
             "-p", Port.ToString(CultureInfo.InvariantCulture), "pi@127.0.0.1", command,
         ], timeout ?? TimeSpan.FromMinutes(2));
 
@@ -147,7 +152,7 @@ public sealed class Arm64Vm : IDisposable
                 break;
             }
 
-            if (Ssh("true", TimeSpan.FromSeconds(30)).ExitCode == 0)
+            if (Ssh("true", TimeSpan.FromSeconds(90)).ExitCode == 0)
             {
                 return;
             }

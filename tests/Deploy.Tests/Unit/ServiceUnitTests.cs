@@ -79,9 +79,9 @@ public sealed partial class ServiceUnitTests
         Assert.Equal("strict", Unit.One("Service", "ProtectSystem"));
         Assert.Equal("closed", Unit.One("Service", "DevicePolicy"));
         Assert.False(Unit.Has("Service", "MemoryDenyWriteExecute"), "MemoryDenyWriteExecute breaks the .NET JIT");
-        // Hiding PID 1 makes .NET's IsSystemdService() false: no READY=1, the start times out.
-        Assert.False(Unit.Has("Service", "ProtectProc") && Unit.One("Service", "ProtectProc") is "invisible" or "noaccess",
-            "ProtectProc=invisible/noaccess hides systemd from the runtime's IsSystemdService() check");
+        // The program tells it is a service by NOTIFY_SOCKET, so PID 1 may be hidden (the VM
+        // tests prove READY still arrives under it).
+        Assert.Equal("invisible", Unit.One("Service", "ProtectProc"));
     }
 
     [Fact]

@@ -22,9 +22,10 @@ public sealed class RealSystemdTests(VmFixture fixture)
         Assert.Contains("preflight ok: aarch64, sudo, rsync; current release", deploy.StandardOutput);
         Assert.Matches(@"(?m)^\s+pi@127\.0\.0\.1:\d+\s+ok\s+vm1 is current and healthy", deploy.StandardOutput);
 
-        ProcessResult account = vm.Ssh("id -nG edgedevice; readlink /opt/edgedevice/current /usr/local/bin/edgedevice");
+        ProcessResult account = vm.Ssh("id -nG edgedevice; readlink /opt/edgedevice/current /usr/local/bin/edgedevice; cat /etc/edgedevice/appsettings.json");
         Assert.True(account.ExitCode == 0, account.Describe());
-        foreach (string expected in new[] { "gpio", "spi", "i2c", "video", "releases/vm1", "/opt/edgedevice/current/EdgeDevice" })
+        // The settings file the fixture wrote before any deploy is the user's: left as it was.
+        foreach (string expected in new[] { "gpio", "spi", "i2c", "video", "releases/vm1", "/opt/edgedevice/current/EdgeDevice", "\"FrameRate\": 2" })
         {
             Assert.Contains(expected, account.StandardOutput);
         }

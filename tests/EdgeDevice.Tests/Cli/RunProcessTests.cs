@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Text;
 using EdgeDevice.Tests.Support;
 
@@ -57,7 +58,58 @@ public class RunProcessTests
         Assert.False(File.Exists(Path.Combine(t.File("state"), "heartbeat")));
     }
 
-    private static Process Start(string[] args, string stateDirectory)
+    [Fact]
+    public async Task GivenANotifySocketItSaysReadyFeedsTheWatchdogAndSaysStopping()
+    {
+        // What systemd gives a Type=notify service, without systemd: a datagram socket named
+        // in NOTIFY_SOCKET. Our parent is not systemd, as inside a unit with ProtectProc=invisible
+        // the parent cannot be seen to be: the socket alone must be enough.
+        using var t = new TempFolder();
+        string socketPath = t.File("notify");
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(socketPath));
+        using Process p = Start(["run", "--display", "none", "--fps", "30"], t.File("state"), new() { ["NOTIFY_SOCKET"] = socketPath });
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+
+        var received = new List<string>();
+        await ReceiveUntil(socket, received, "WATCHDOG=1", TimeSpan.FromSeconds(30));
+        Assert.Contains("READY=1", received);
+        Assert.True(received.IndexOf("READY=1") < received.IndexOf("WATCHDOG=1"), string.Join(", ", received));
+
+        using (Process kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await ReceiveUntil(socket, received, "STOPPING=1", TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await p.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, p.ExitCode);
+    }
+
+    private static async Task ReceiveUntil(Socket socket, List<string> received, string wanted, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        byte[] buffer = new byte[512];
+        while (!received.Contains(wanted))
+        {
+            int n;
+            try
+            {
+                n = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"no {wanted} within {limit.TotalSeconds} s; received: {string.Join(", ", received)}");
+                return;
+            }
+
+            received.AddRange(Encoding.UTF8.GetString(buffer, 0, n).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
+
+    private static Process Start(string[] args, string stateDirectory, Dictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -76,6 +128,11 @@ public class RunProcessTests
         info.Environment["NO_COLOR"] = "1";
         info.Environment.Remove("NOTIFY_SOCKET");
         info.Environment.Remove("INVOCATION_ID");
+        foreach ((string name, string value) in environment ?? [])
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info)!;
     }
 
