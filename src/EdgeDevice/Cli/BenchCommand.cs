@@ -46,7 +46,7 @@ public static class BenchCommand
             };
             if (parse.GetValue(json))
             {
-                env.Out.WriteLine(JsonSerializer.Serialize(rows));
+                env.Out.WriteLine(JsonSerializer.Serialize(rows, BenchJsonContext.Default.BenchMeasurementArray));
             }
             else
             {
