@@ -78,7 +78,7 @@ public static class Prerequisites
     {
         SimulatedDevice();
         Command("ip", "iproute2");
-        SystemTest.Require(Directory.Exists("/sys/class/net") && CanMakeNetworkNamespaces(), "network namespaces cannot be created here (`ip netns add` failed)");
+        SystemTest.Require(Directory.Exists("/sys/class/net") && NetworkNamespacesWork.Value, "network namespaces cannot be created here (`ip netns add` failed)");
     }
 
     public static string? FindCommand(string name)
@@ -88,6 +88,9 @@ public static class Prerequisites
             .Concat(["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]);
         return dirs.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
     }
+
+    // Probed once per run: fleet tests run in parallel, and two probes of one name would collide.
+    private static readonly Lazy<bool> NetworkNamespacesWork = new(CanMakeNetworkNamespaces, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static bool CanMakeNetworkNamespaces()
     {
