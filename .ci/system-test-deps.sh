@@ -3,7 +3,8 @@
 # Debian 12 machine, as root: arm64 user-mode emulation (qemu-user + binfmt) with the arm64
 # libraries the .NET runtime loads, a private sshd and rsync as the deploy target,
 # systemd-analyze for the unit checks, ansible-core for the playbook, iproute2 for the
-# namespace fleet. Safe to run again: every step checks or is idempotent.
+# namespace fleet, and the cross toolchain that links the NativeAOT build (deploy.sh --aot) for
+# linux-arm64. Safe to run again: every step checks or is idempotent.
 # Usage: sudo .ci/system-test-deps.sh   (prints what it did; exits non-zero if a step failed)
 set -euo pipefail
 
@@ -26,6 +27,11 @@ packages=(
   # arm64 binaries run here through qemu-user and binfmt_misc
   qemu-user-static binfmt-support
   libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libicu72:arm64 zlib1g:arm64 libgpiod2:arm64
+  # NativeAOT for linux-arm64 from this x86-64 machine: clang drives the link
+  # (--target=aarch64-linux-gnu), binutils gives the aarch64 ld and objcopy, and the link needs
+  # the arm64 C library and GCC's start-up files (crtbeginS.o, libgcc) of Debian 12's cross
+  # packages. No gcc cross compiler, no zlib (.NET 10 carries its own).
+  clang binutils-aarch64-linux-gnu libc6-dev-arm64-cross libgcc-12-dev-arm64-cross
   # unit checks (systemd-analyze verify / security), fleet namespaces, playbook
   systemd iproute2 ansible-core python3
   # the test's setup helpers (useradd --prefix, unshare, mount)

@@ -18,11 +18,14 @@ repo=$(cd "$here/.." && pwd)
 usage() {
   cat <<'EOF'
 Usage: deploy/deploy.sh [options] HOST [HOST...]
+       deploy/deploy.sh [--aot] --build-only DIR
   HOST is [user@]name[:port]; the user's ~/.ssh/config applies as usual.
 
 Build
-  --aot                   publish with NativeAOT instead of self-contained (smaller, faster start)
+  --aot                   publish with NativeAOT instead of self-contained (smaller, faster start,
+                          MemoryDenyWriteExecute on the device; needs clang and an aarch64 linker)
   --publish-dir DIR       deploy this linux-arm64 publish output; no build
+  --build-only DIR        build into DIR (new or an earlier build) and stop; no host is contacted
   --skip-build            deploy the output of an earlier build of this script (out/deploy/...)
   --version NAME          release name (default: UTC time and git commit, e.g. 20261127T101500Z-1a2b3c4d)
 
@@ -56,6 +59,7 @@ die_usage() { echo "deploy: $*" >&2; echo "deploy: see deploy/deploy.sh --help" 
 # ----- options --------------------------------------------------------------------------------
 aot=no
 publish_dir=""
+build_only=""
 skip_build=no
 version=""
 install_root=/opt/edgedevice
@@ -86,6 +90,7 @@ while [ $# -gt 0 ]; do
     -h|--help) usage; exit 0 ;;
     --aot) aot=yes; shift ;;
     --publish-dir) need "$@"; publish_dir=$2; shift 2 ;;
+    --build-only) need "$@"; build_only=$2; shift 2 ;;
     --skip-build) skip_build=yes; shift ;;
     --version) need "$@"; version=$2; shift 2 ;;
     --install-root) need "$@"; install_root=$2; shift 2 ;;
@@ -109,7 +114,17 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-[ ${#hosts[@]} -gt 0 ] || die_usage "name at least one HOST"
+if [ -n "$build_only" ]; then
+  [ ${#hosts[@]} -eq 0 ] || die_usage "--build-only builds and stops: name no HOST"
+  [ -z "$publish_dir" ] && [ "$skip_build" = no ] && [ "$dry_run" = no ] \
+    || die_usage "--build-only excludes --publish-dir, --skip-build and --dry-run"
+  # The folder is emptied before the build: only a new one or an earlier build of EdgeDevice.
+  if [ -d "$build_only" ] && [ -n "$(ls -A "$build_only")" ] && [ ! -f "$build_only/EdgeDevice" ]; then
+    die_usage "--build-only $build_only is a folder with other files in it, not an earlier build; name a new folder"
+  fi
+else
+  [ ${#hosts[@]} -gt 0 ] || die_usage "name at least one HOST"
+fi
 
 # Device paths end up in a sed expression, a unit file and remote command lines: keep them plain.
 for pair in "--install-root:$install_root" "--settings-dir:$settings_dir" "--unit-dir:$unit_dir" \
@@ -141,12 +156,18 @@ flavour=self-contained
 [ "$aot" = no ] || flavour=aot
 default_publish=$repo/out/deploy/linux-arm64-$flavour
 build=no
-if [ -z "$publish_dir" ]; then
+if [ -n "$build_only" ]; then
+  publish_dir=$build_only
+  build=yes
+elif [ -z "$publish_dir" ]; then
   publish_dir=$default_publish
   [ "$skip_build" = yes ] || build=yes
 fi
 
-publish_cmd=(dotnet publish "$repo/src/EdgeDevice/EdgeDevice.csproj" -c Release -r linux-arm64 -o "$publish_dir" -p:DebugType=none)
+# Intermediate files go to out/deploy/build, never to src/*/bin and obj: a deploy build does not
+# disturb (or get disturbed by) the builds of an IDE or the tests, and the next one is quicker.
+publish_cmd=(dotnet publish "$repo/src/EdgeDevice/EdgeDevice.csproj" -c Release -r linux-arm64 -o "$publish_dir"
+  --artifacts-path "$repo/out/deploy/build" -p:DebugType=none)
 if [ "$aot" = yes ]; then
   publish_cmd+=(-p:PublishAot=true)
 else
@@ -187,13 +208,20 @@ else
   release_kb=0
 fi
 
+if [ -n "$build_only" ]; then
+  kind=self-contained
+  [ ! -f "$publish_dir/EdgeDevice.nativeaot" ] || kind=NativeAOT
+  echo "deploy: built $publish_dir ($kind, $((release_kb / 1024)) MB); deploy it with --publish-dir $publish_dir"
+  exit 0
+fi
+
 # ----- per host ---------------------------------------------------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/edgedevice-deploy.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 # Files the device needs besides the publish output travel in the release's deploy/ folder.
 mkdir -p "$work/extras/deploy"
-cp "$here/edgedevice.service" "$here/appsettings.device.json" "$here/lib/activate.sh" "$work/extras/deploy/"
+cp "$here/edgedevice.service" "$here/nativeaot.conf" "$here/appsettings.device.json" "$here/lib/activate.sh" "$work/extras/deploy/"
 
 # Quoting for a remote shell command line.
 q() { printf '%q ' "$@"; }

@@ -3,11 +3,13 @@
 # uploaded release current and proves it healthy, or puts the previous release back.
 #   1. releases/VERSION.partial -> releases/VERSION (a half-copied release is never current)
 #   2. the edgedevice user and its groups, the settings folder (the user's file is never
-#      overwritten), the unit file, the /usr/local/bin link
+#      overwritten), the unit file (plus, for a NativeAOT release, the drop-in that adds
+#      MemoryDenyWriteExecute=yes; removed for any other release), the /usr/local/bin link
 #   3. `current` switched atomically (a new link renamed over the old one)
 #   4. restart, then health: active in systemd AND `edgedevice info --health` sees a fresh
 #      heartbeat, retried until HEALTH_TIMEOUT seconds have passed
 #   5. healthy: prune old releases; unhealthy: switch back, restart the previous release
+#      (with the previous release's unit and drop-in)
 # The last line is machine-readable for deploy.sh:
 #   RESULT ok VERSION PREVIOUS | RESULT failed WHY | RESULT rolled-back PREVIOUS WHY
 # Arguments: key=value (root, settings, unitdir, binlink, statedir, systemctl, version,
@@ -93,21 +95,47 @@ fi
 render_unit() {
   sed -e "s|/opt/edgedevice|$root|g" -e "s|/etc/edgedevice|$settings|g" "$1/deploy/$unit_name"
 }
+# NativeAOT releases (they hold EdgeDevice.nativeaot) also get the drop-in deploy/nativeaot.conf:
+# MemoryDenyWriteExecute=yes, which would stop the JIT of any other release from starting.
+dropin=$unitdir/$unit_name.d/nativeaot.conf
+# Sets dropin_changed=yes when it wrote or removed the drop-in; returns 1 if it could not.
+install_dropin() {
+  local release=$1 conf
+  dropin_changed=no
+  if [ -e "$release/EdgeDevice.nativeaot" ]; then
+    conf=$release/deploy/nativeaot.conf
+    [ -f "$conf" ] || conf=$new/deploy/nativeaot.conf
+    if ! cmp -s "$conf" "$dropin"; then
+      say "installing $dropin (release $(basename "$release") is NativeAOT: MemoryDenyWriteExecute=yes)"
+      mkdir -p "$(dirname "$dropin")" && install -m 0644 "$conf" "$dropin" || return 1
+      dropin_changed=yes
+    fi
+  elif [ -e "$dropin" ]; then
+    say "removing $dropin (release $(basename "$release") runs with the JIT)"
+    rm -f "$dropin" || return 1
+    rmdir "$(dirname "$dropin")" 2>/dev/null || true
+    dropin_changed=yes
+  fi
+}
+# The unit (and drop-in) of RELEASE as this device needs them; daemon-reload if either changed.
 install_unit() {
-  local release=$1 rendered
+  local release=$1 rendered changed=no
   rendered=$(mktemp)
   render_unit "$release" >"$rendered"
   mkdir -p "$unitdir"
   if cmp -s "$rendered" "$unitdir/$unit_name"; then
     rm -f "$rendered"
-    return 0
+  else
+    say "installing $unitdir/$unit_name"
+    chmod 0644 "$rendered"
+    mv -f "$rendered" "$unitdir/$unit_name" || return 1
+    changed=yes
   fi
-  say "installing $unitdir/$unit_name"
-  chmod 0644 "$rendered"
-  mv -f "$rendered" "$unitdir/$unit_name"
-  sysctl daemon-reload
+  install_dropin "$release" || return 1
+  [ "$dropin_changed" = no ] || changed=yes
+  [ "$changed" = no ] || sysctl daemon-reload
 }
-install_unit "$new" || { result failed "could not install the unit file into $unitdir"; exit 1; }
+install_unit "$new" || { result failed "could not install the unit file (or its drop-in) into $unitdir"; exit 1; }
 sysctl enable "$unit_name" >/dev/null 2>&1 || say "warning: '${systemctl_cmd[*]} enable $unit_name' failed"
 
 mkdir -p "$(dirname "$binlink")"

@@ -42,7 +42,7 @@ public static class BenchCommand
             BenchMeasurement[] rows = MeasureBoth(filter, w, h, mw, mh, TimeSpan.FromSeconds(s));
             if (parse.GetValue(json))
             {
-                env.Out.WriteLine(JsonSerializer.Serialize(rows));
+                env.Out.WriteLine(JsonSerializer.Serialize(rows, BenchJsonContext.Default.BenchMeasurementArray));
             }
             else
             {

@@ -70,7 +70,7 @@ public static class SettingsLoader
     public static void BindShared(IConfiguration configuration, string section, params object[] targets)
     {
         var known = new HashSet<string>(
-            targets.SelectMany(t => t.GetType().GetProperties().Where(p => p.CanWrite).Select(p => p.Name)),
+            targets.SelectMany(SettingsBinder.SettingNames),
             StringComparer.OrdinalIgnoreCase);
         foreach (IConfigurationSection child in configuration.GetSection(section).GetChildren())
         {
@@ -84,7 +84,7 @@ public static class SettingsLoader
         {
             try
             {
-                configuration.GetSection(section).Bind(target);
+                SettingsBinder.Bind(configuration.GetSection(section), target, strict: false);
             }
             catch (InvalidOperationException ex)
             {
@@ -95,12 +95,12 @@ public static class SettingsLoader
 
     /// <summary>Binds one section, turning a value of the wrong type into a message that names the setting.</summary>
     public static T Bind<T>(IConfiguration configuration, string section)
-        where T : new()
+        where T : class, new()
     {
         var options = new T();
         try
         {
-            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            SettingsBinder.Bind(configuration.GetSection(section), options, strict: true);
         }
         catch (InvalidOperationException ex)
         {

@@ -30,6 +30,37 @@ public sealed class ScriptTests
         Assert.Contains("name at least one HOST", result.StandardError);
     }
 
+    [Theory]
+    [InlineData("a host", "--build-only builds and stops: name no HOST")]
+    [InlineData("--publish-dir", "--build-only excludes --publish-dir, --skip-build and --dry-run")]
+    [InlineData("--dry-run", "--build-only excludes --publish-dir, --skip-build and --dry-run")]
+    [InlineData("a full folder", "is a folder with other files in it, not an earlier build")]
+    public void Build_only_builds_nothing_when_its_command_line_is_wrong(string problem, string message)
+    {
+        string target = Path.Combine(TestRun.NewFolder("build-only"), "out");
+        string[] args = problem switch
+        {
+            "a host" => ["--build-only", target, NeverContacted],
+            "--publish-dir" => ["--build-only", target, "--publish-dir", "/tmp"],
+            "--dry-run" => ["--build-only", target, "--dry-run"],
+            _ => ["--build-only", Path.GetDirectoryName(target)!],
+        };
+        if (problem == "a full folder")
+        {
+            File.WriteAllText(Path.Combine(Path.GetDirectoryName(target)!, "notes.txt"), "mine\n");
+        }
+
+        ProcessResult result = DeployScript.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.StandardError);
+        Assert.False(Directory.Exists(target), "something was built");
+        if (problem == "a full folder")
+        {
+            Assert.Equal("mine\n", File.ReadAllText(Path.Combine(Path.GetDirectoryName(target)!, "notes.txt")));
+        }
+    }
+
     [Fact]
     public void Publish_dir_and_skip_build_exclude_each_other()
     {

@@ -31,6 +31,10 @@ public static class AnsibleRun
             // One connection per host for all tasks; the masters detach from our output and
             // end a few seconds after the last task.
             ["ANSIBLE_SSH_ARGS"] = "-o ControlMaster=auto -o ControlPersist=5s",
+            // The masters' sockets are named after user, address and port only, which two fleets
+            // share (each has the same private addresses in its own namespaces); in the default
+            // ~/.ansible/cp a concurrent run would talk to the other fleet's devices.
+            ["ANSIBLE_SSH_CONTROL_PATH_DIR"] = Path.Combine(work, "cp"),
             ["ANSIBLE_PIPELINING"] = "True",
             ["ANSIBLE_FORKS"] = "10",
             ["ANSIBLE_NOCOLOR"] = "1",

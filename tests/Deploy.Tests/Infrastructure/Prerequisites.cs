@@ -36,6 +36,29 @@ public static class Prerequisites
     public static void Arm64Emulation() =>
         SystemTest.Require(Arm64Runs, "linux-arm64 binaries do not run here: qemu-user-static with binfmt_misc (qemu-aarch64 enabled) is needed");
 
+    /// <summary>
+    /// What `dotnet publish -r linux-arm64 -p:PublishAot=true` needs on this x86-64 machine to
+    /// link an arm64 executable: clang (drives the link for --target=aarch64-linux-gnu), the
+    /// aarch64 binutils (ld, objcopy), and the arm64 C library and GCC start-up files it links
+    /// against. The Debian package names are those .ci/system-test-deps.sh installs.
+    /// </summary>
+    public static void NativeAotCrossCompile()
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ProgramBuilds.ReuseAotVariable)))
+        {
+            return;   // an existing NativeAOT build is reused: nothing is compiled
+        }
+
+        Command("clang", "clang");
+        Command("aarch64-linux-gnu-ld", "binutils-aarch64-linux-gnu");
+        Command("aarch64-linux-gnu-objcopy", "binutils-aarch64-linux-gnu");
+        SystemTest.Require(File.Exists("/usr/aarch64-linux-gnu/lib/crt1.o") && File.Exists("/usr/aarch64-linux-gnu/lib/libc.so"),
+            "the arm64 C library for linking (/usr/aarch64-linux-gnu/lib/crt1.o, libc.so) is missing (Debian package libc6-dev-arm64-cross)");
+        bool gccStartFiles = Directory.Exists("/usr/lib/gcc-cross/aarch64-linux-gnu")
+                             && Directory.EnumerateFiles("/usr/lib/gcc-cross/aarch64-linux-gnu", "crtbeginS.o", SearchOption.AllDirectories).Any();
+        SystemTest.Require(gccStartFiles, "the arm64 GCC start-up files (/usr/lib/gcc-cross/aarch64-linux-gnu/*/crtbeginS.o) are missing (Debian package libgcc-12-dev-arm64-cross)");
+    }
+
     /// <summary>Everything a simulated device on loopback needs.</summary>
     public static void SimulatedDevice()
     {
@@ -55,7 +78,7 @@ public static class Prerequisites
     {
         SimulatedDevice();
         Command("ip", "iproute2");
-        SystemTest.Require(Directory.Exists("/sys/class/net") && CanMakeNetworkNamespaces(), "network namespaces cannot be created here (`ip netns add` failed)");
+        SystemTest.Require(Directory.Exists("/sys/class/net") && NetworkNamespacesWork.Value, "network namespaces cannot be created here (`ip netns add` failed)");
     }
 
     public static string? FindCommand(string name)
@@ -65,6 +88,9 @@ public static class Prerequisites
             .Concat(["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]);
         return dirs.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
     }
+
+    // Probed once per run: fleet tests run in parallel, and two probes of one name would collide.
+    private static readonly Lazy<bool> NetworkNamespacesWork = new(CanMakeNetworkNamespaces, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static bool CanMakeNetworkNamespaces()
     {

@@ -9,6 +9,9 @@ public static class RepoPaths
 
     public static string UnitFile => Path.Combine(Root, "deploy", "edgedevice.service");
 
+    /// <summary>The drop-in a NativeAOT release gets (MemoryDenyWriteExecute=yes).</summary>
+    public static string NativeAotDropIn => Path.Combine(Root, "deploy", "nativeaot.conf");
+
     public static string Playbook => Path.Combine(Root, "deploy", "ansible", "edgedevice.yml");
 
     public static string ProgramProject => Path.Combine(Root, "src", "EdgeDevice", "EdgeDevice.csproj");

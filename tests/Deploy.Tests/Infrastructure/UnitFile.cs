@@ -36,4 +36,7 @@ public sealed class UnitFile
         Assert.Single(All(section, key));
 
     public bool Has(string section, string key) => All(section, key).Count > 0;
+
+    /// <summary>How many settings the file makes, in all sections.</summary>
+    public int Count => _entries.Count;
 }

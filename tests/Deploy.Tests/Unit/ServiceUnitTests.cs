@@ -26,6 +26,47 @@ public sealed partial class ServiceUnitTests
     }
 
     [SkippableFact]
+    public void Systemd_analyze_verify_reads_the_nativeaot_drop_in_and_prints_nothing()
+    {
+        Prerequisites.Command("systemd-analyze", "systemd");
+        string unit = RenderedWithExistingExecutable(withNativeAotDropIn: true);
+        string dropIn = Path.Combine(Path.GetDirectoryName(unit)!, "edgedevice.service.d", "nativeaot.conf");
+
+        ProcessResult verify = ProcessRunner.Run("systemd-analyze", "verify", unit);
+        // The drop-in is really read: a misspelt copy of it draws a remark.
+        File.WriteAllText(dropIn, File.ReadAllText(dropIn).Replace("MemoryDenyWriteExecute=", "MemoryDenyWriteExecutes=", StringComparison.Ordinal));
+        ProcessResult misspelt = ProcessRunner.Run("systemd-analyze", "verify", unit);
+
+        Assert.True(verify.ExitCode == 0, verify.Describe());
+        Assert.True(verify.Output.Length == 0, $"systemd-analyze verify had remarks:\n{verify.Output}");
+        Assert.Contains("MemoryDenyWriteExecutes", misspelt.Output);
+    }
+
+    [SkippableFact]
+    public void The_security_review_sees_MemoryDenyWriteExecute_only_with_the_nativeaot_drop_in()
+    {
+        Prerequisites.Command("systemd-analyze", "systemd");
+
+        string jit = ProcessRunner.Run("systemd-analyze", "security", "--offline=true", "--no-pager", RenderedWithExistingExecutable()).StandardOutput;
+        string aot = ProcessRunner.Run("systemd-analyze", "security", "--offline=true", "--no-pager", RenderedWithExistingExecutable(withNativeAotDropIn: true)).StandardOutput;
+
+        Assert.Matches(@"(?m)^✗ MemoryDenyWriteExecute=", jit);
+        Assert.Matches(@"(?m)^✓ MemoryDenyWriteExecute=", aot);
+        Match score = ExposureLine().Match(aot);
+        Assert.True(score.Success, aot);
+        Assert.True(double.Parse(score.Groups[1].Value, CultureInfo.InvariantCulture) < 2.0, aot);
+    }
+
+    [Fact]
+    public void The_nativeaot_drop_in_adds_MemoryDenyWriteExecute_and_nothing_else()
+    {
+        var dropIn = new UnitFile(File.ReadAllText(RepoPaths.NativeAotDropIn));
+
+        Assert.Equal("yes", dropIn.One("Service", "MemoryDenyWriteExecute"));
+        Assert.Equal(1, dropIn.Count);
+    }
+
+    [SkippableFact]
     public void The_offline_security_review_rates_the_unit_ok_or_better()
     {
         Prerequisites.Command("systemd-analyze", "systemd");
@@ -123,7 +164,7 @@ public sealed partial class ServiceUnitTests
     /// The unit with its /opt/edgedevice paths moved to a scratch folder holding an executable,
     /// exactly the rewrite activate.sh does for --install-root (verify checks ExecStart exists).
     /// </summary>
-    private static string RenderedWithExistingExecutable()
+    private static string RenderedWithExistingExecutable(bool withNativeAotDropIn = false)
     {
         string root = TestRun.NewFolder("unit");
         string current = Path.Combine(root, "current");
@@ -131,6 +172,13 @@ public sealed partial class ServiceUnitTests
         File.Copy("/bin/true", Path.Combine(current, "EdgeDevice"));
         string unit = Path.Combine(root, "edgedevice.service");
         File.WriteAllText(unit, File.ReadAllText(RepoPaths.UnitFile).Replace("/opt/edgedevice", root, StringComparison.Ordinal));
+        if (withNativeAotDropIn)
+        {
+            // Where activate.sh puts it: UNIT.d/ beside the unit, which systemd reads with it.
+            Directory.CreateDirectory(Path.Combine(root, "edgedevice.service.d"));
+            File.Copy(RepoPaths.NativeAotDropIn, Path.Combine(root, "edgedevice.service.d", "nativeaot.conf"));
+        }
+
         return unit;
     }
 
