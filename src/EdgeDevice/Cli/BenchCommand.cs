@@ -81,25 +81,14 @@ public static class BenchCommand
             pipelineTime += Round(pipeline, pipelineRates, ref pipelineFrames);
         }
 
-        return
-        [
-            coreRow() with { FramesPerSecond = Median(coreRates), MpixPerSecond = Median(coreRates) * width * height / 1e6, BytesAllocatedPerFrame = BytesPerFrame(core, coreFrames) },
-            pipelineRow() with { FramesPerSecond = Median(pipelineRates), MpixPerSecond = Median(pipelineRates) * width * height / 1e6, BytesAllocatedPerFrame = BytesPerFrame(pipeline, pipelineFrames) },
-        ];
+        return [Result(coreRow(), coreRates, core, coreFrames), Result(pipelineRow(), pipelineRates, pipeline, pipelineFrames)];
     }
 
-    public static BenchMeasurement MeasureCore(Filter filter, int width, int height, TimeSpan duration)
+    /// <summary>A stage's row with the median of its rounds' rates and its bytes per frame.</summary>
+    private static BenchMeasurement Result(BenchMeasurement row, List<double> rates, Action once, long frames)
     {
-        (Action once, Func<BenchMeasurement> row) = CoreStage(filter, width, height);
-        (double fps, double bytes) = Measure(once, duration);
-        return row() with { MpixPerSecond = fps * width * height / 1e6, FramesPerSecond = fps, BytesAllocatedPerFrame = bytes };
-    }
-
-    public static BenchMeasurement MeasurePipeline(Filter filter, int width, int height, int matrixWidth, int matrixHeight, TimeSpan duration)
-    {
-        (Action once, Func<BenchMeasurement> row) = PipelineStage(filter, width, height, matrixWidth, matrixHeight);
-        (double fps, double bytes) = Measure(once, duration);
-        return row() with { MpixPerSecond = fps * width * height / 1e6, FramesPerSecond = fps, BytesAllocatedPerFrame = bytes };
+        double fps = Median(rates);
+        return row with { FramesPerSecond = fps, MpixPerSecond = fps * row.Width * row.Height / 1e6, BytesAllocatedPerFrame = BytesPerFrame(once, frames) };
     }
 
     /// <summary>One frame of the core alone, and its row (rates still zero) naming the path that ran.</summary>
@@ -184,32 +173,6 @@ public static class BenchCommand
         }
 
         return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)counted;
-    }
-
-    private static (double FramesPerSecond, double BytesPerFrame) Measure(Action once, TimeSpan duration)
-    {
-        Warm(once, duration);
-        long frames = 0;
-        var sw = Stopwatch.StartNew();
-        while (sw.Elapsed < duration)
-        {
-            once();
-            frames++;
-        }
-
-        sw.Stop();
-
-        // Allocation is counted over a plain loop with nothing else in it, so only the
-        // frame's own allocations show (the timing loop's bookkeeping is not the frame's).
-        int counted = (int)Math.Clamp(frames, 1, 100);
-        long bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < counted; i++)
-        {
-            once();
-        }
-
-        long bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
-        return (frames / sw.Elapsed.TotalSeconds, bytes / (double)counted);
     }
 
     private static LumaFrame SyntheticFrame(int width, int height)
