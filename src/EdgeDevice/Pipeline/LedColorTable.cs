@@ -4,7 +4,7 @@ namespace EdgeDevice.Pipeline;
 
 /// <summary>
 /// Intensity (0..255, after gain) to LED colour for one map, with gamma and the brightness
-/// cap folded in: two 256-entry tables built once, so the frame loop only indexes.
+/// cap folded in: a table built once, so the frame loop only indexes.
 /// </summary>
 /// <remarks>
 /// Gamma is applied per channel after the ramp: LEDs emit light linear in their PWM duty,
@@ -13,9 +13,9 @@ namespace EdgeDevice.Pipeline;
 /// </remarks>
 internal sealed class LedColorTable
 {
-    private readonly Rgb[] _positive = new Rgb[256];
-    private readonly Rgb[] _negative = new Rgb[256];
-    private readonly Rgb[] _bySign = new Rgb[512]; // positive at [0, 256), negative at [256, 512)
+    // Positive values' colours at [0, 256), negative values' at [256, 512): one table, so the
+    // sign selects a half by an offset instead of a branch.
+    private readonly Rgb[] _bySign = new Rgb[512];
 
     public LedColorTable(MapMode map, ColorDepth depth, double gamma, double brightness)
     {
@@ -34,15 +34,13 @@ internal sealed class LedColorTable
                 _ when map == MapMode.Signed => (ColorRamp.Positive(i), ColorRamp.Negative(i)),
                 _ => (ColorRamp.Magnitude(i), ColorRamp.Magnitude(i)),
             };
-            _positive[i] = Apply(curve, pos);
-            _negative[i] = Apply(curve, neg);
-            _bySign[i] = _positive[i];
-            _bySign[256 + i] = _negative[i];
+            _bySign[i] = Apply(curve, pos);
+            _bySign[256 + i] = Apply(curve, neg);
         }
     }
 
     /// <summary>The colour of a value with this intensity and sign (zero counts as positive).</summary>
-    public Rgb this[int intensity, bool negative] => negative ? _negative[intensity] : _positive[intensity];
+    public Rgb this[int intensity, bool negative] => _bySign[negative ? 256 + intensity : intensity];
 
     /// <summary>
     /// The same colour from a sign mask (v &gt;&gt; 31: -1 for negative values, 0 otherwise), as one
